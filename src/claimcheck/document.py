@@ -1,0 +1,95 @@
+"""The checked text of one input, with its block structure, links and metadata."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+BLOCK_KINDS = frozenset(
+    {"heading", "paragraph", "list_item", "blockquote", "table_cell", "caption", "preformatted"}
+)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural block of the checked text: ``text[start:end]`` is its content."""
+
+    kind: str
+    start: int
+    end: int
+    source_line: int | None = None  # 1-based line of the block in the source file, when known
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink: ``text[start:end]`` is its anchor text, ``href`` its absolute target."""
+
+    start: int
+    end: int
+    href: str
+
+    @property
+    def domain(self) -> str:
+        """The link's host name, lower-cased, without a leading ``www.``."""
+        host = (urlsplit(self.href).hostname or "").lower()
+        return host[4:] if host.startswith("www.") else host
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Page or front-matter metadata; ``None`` fields are absent from the input."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article ready to check.
+
+    ``text`` is what is checked; offsets in blocks, links and findings point into it. For
+    ``.txt`` input it is the decoded file exactly. ``metadata`` is ``None`` when the input
+    format carries no metadata at all (plain text), so "no author" is only reported where an
+    author could have been given.
+    """
+
+    origin: str
+    text: str
+    blocks: tuple[Block, ...] = ()
+    links: tuple[Link, ...] = ()
+    media_type: str = "text/plain"
+    encoding: str | None = None
+    metadata: Metadata | None = None
+    notes: tuple[str, ...] = field(default=())  # e.g. "decoded as cp1252 (detected)"
+
+    def block_at(self, offset: int) -> Block | None:
+        """The block containing ``offset``, if any."""
+        starts = [b.start for b in self.blocks]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
+            return self.blocks[i]
+        return None
+
+
+class LineIndex:
+    """Maps character offsets to 1-based (line, column), by bisection over line starts."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        pos = 0
+        while True:
+            nl = text.find("\n", pos)
+            if nl < 0:
+                break
+            self._starts.append(nl + 1)
+            pos = nl + 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of ``offset``."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i + 1, offset - self._starts[i] + 1

@@ -1,0 +1,238 @@
+"""HTML -> Document: drop page furniture, keep prose blocks with their links, read page metadata."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+from bs4.element import NavigableString, PreformattedString, Tag
+
+from claimcheck.document import Block, Document, Link
+from claimcheck.extract.html_meta import read_metadata
+
+logger = logging.getLogger(__name__)
+
+BLOCK_SEPARATOR = "\n\n"
+DROPPED_TAGS = (
+    "script", "style", "noscript", "template", "nav", "footer", "aside",
+    "form", "iframe", "svg", "button", "select", "dialog", "head",
+)  # fmt: skip
+BLOCK_TAGS = {
+    "h1": "heading", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
+    "h6": "heading", "p": "paragraph", "li": "list_item", "blockquote": "blockquote",
+    "figcaption": "caption", "td": "table_cell", "th": "table_cell", "pre": "preformatted",
+}  # fmt: skip
+# Elements that flow inside a line of text; every other element ends the current run of text.
+INLINE_TAGS = frozenset({
+    "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
+    "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike",
+    "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+})  # fmt: skip
+_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "sms:")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+
+
+def is_followable(href: str) -> bool:
+    """Whether a link target points at another page (not a script, e-mail, phone or #anchor)."""
+    href = href.strip()
+    return bool(href) and not href.startswith("#") and not href.lower().startswith(_SKIP_SCHEMES)
+
+
+@dataclass
+class _Run:
+    """The text of the block being built: collapsed whitespace, with open and closed links."""
+
+    kind: str
+    line: int | None
+    keep_newlines: bool = False
+    parts: list[str] = field(default_factory=list)
+    size: int = 0
+    space: bool = False
+    links: list[tuple[int, int, str]] = field(default_factory=list)
+    link_start: int | None = None  # where the open link's anchor text begins, once known
+    in_link: bool = False
+
+    def _append(self, text: str) -> None:
+        """Append text that is already in its final form."""
+        if self.in_link and self.link_start is None and text.strip():
+            self.link_start = self.size + len(text) - len(text.lstrip())
+        self.parts.append(text)
+        self.size += len(text)
+
+    def add(self, text: str) -> None:
+        """Append ``text``, collapsing whitespace to single spaces (newlines kept in ``pre``)."""
+        if self.keep_newlines:
+            text = text.replace("\r\n", "\n")
+            self._append(text.lstrip("\n") if not self.parts else text)
+            return
+        for chunk in re.split(r"(\s+)", text):
+            if not chunk:
+                continue
+            if chunk.isspace():
+                self.space = self.size > 0
+                continue
+            if self.space:
+                self.parts.append(" ")
+                self.size += 1
+                self.space = False
+            self._append(chunk)
+
+    def open_link(self) -> None:
+        """Start recording a link's anchor text."""
+        self.in_link, self.link_start = True, None
+
+    def close_link(self, href: str) -> None:
+        """Stop recording the anchor text and keep the link if it has any."""
+        if self.link_start is not None and self.size > self.link_start:
+            last = self.parts[-1]
+            end = self.size - (len(last) - len(last.rstrip()))
+            self.links.append((self.link_start, end, href))
+        self.in_link, self.link_start = False, None
+
+
+@dataclass
+class _Builder:
+    """Collects finished blocks and links into one text joined by blank lines."""
+
+    base: str | None
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    def flush(self, run: _Run | None) -> None:
+        """Close ``run`` and append it as a block if it holds any text."""
+        if run is None:
+            return
+        raw = "".join(run.parts)
+        text = raw.rstrip()
+        lead = len(text) - len(text.lstrip())
+        text = text[lead:]
+        if not text:
+            return
+        start = self.length + (len(BLOCK_SEPARATOR) if self.parts else 0)
+        if self.parts:
+            self.parts.append(BLOCK_SEPARATOR)
+        self.parts.append(text)
+        self.length = start + len(text)
+        self.blocks.append(Block(run.kind, start, self.length, source_line=run.line))
+        for a, b, href in run.links:
+            a, b = max(a - lead, 0), min(b - lead, len(text))
+            if a < b:
+                url = urljoin(self.base, href) if self.base else href
+                self.links.append(Link(start + a, start + b, url))
+
+
+def _is_hidden(tag: Tag) -> bool:
+    """Whether ``tag`` is hidden from readers by attribute or inline style."""
+    if tag.has_attr("hidden") or str(tag.get("aria-hidden", "")).lower() == "true":
+        return True
+    return bool(_HIDDEN_STYLE.search(str(tag.get("style", ""))))
+
+
+def _strip_furniture(soup: BeautifulSoup) -> None:
+    """Remove navigation, scripts, forms, hidden elements and the site header in place."""
+    dropped = frozenset(DROPPED_TAGS)
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue  # inside an element already removed
+        site_header = tag.name == "header" and tag.find_parent("article") is None
+        if site_header or tag.name in dropped or _is_hidden(tag):
+            tag.decompose()
+
+
+class _Walker:
+    """Walks the cleaned tree in document order, cutting it into blocks."""
+
+    def __init__(self, builder: _Builder) -> None:
+        self.builder = builder
+        self.run: _Run | None = None
+
+    def _text(self, text: str, context: str, line: int | None) -> None:
+        """Add a text node to the current run, starting a run of ``context`` kind if needed."""
+        if self.run is None:
+            if not text.strip():
+                return
+            self.run = _Run(context, line)
+        self.run.add(text)
+
+    def walk(self, node: Tag, context: str, link: str | None = None) -> None:
+        """Visit the children of ``node``; ``context`` is the kind for loose text."""
+        for child in node.children:
+            if isinstance(child, PreformattedString):
+                continue  # comments, CDATA, doctype, processing instructions
+            if isinstance(child, NavigableString):
+                self._text(str(child), context, node.sourceline)
+            elif isinstance(child, Tag):
+                self._element(child, context, link)
+
+    def _element(self, tag: Tag, context: str, link: str | None) -> None:
+        """Visit one element: an inline element joins the run, a block starts its own."""
+        name = tag.name.lower()
+        if name in INLINE_TAGS:
+            if name == "br":
+                self._text(
+                    " " if self.run is None or not self.run.keep_newlines else "\n",
+                    context,
+                    tag.sourceline,
+                )
+                return
+            href = tag.get("href") if name == "a" and link is None else None
+            if isinstance(href, str) and is_followable(href):
+                self._link(tag, context, href.strip())
+            else:
+                self.walk(tag, context, link)
+            return
+        self.builder.flush(self.run)
+        self.run = None
+        kind = BLOCK_TAGS.get(name)
+        if kind is not None and context in ("list_item", "blockquote", "table_cell", "caption"):
+            kind = context if kind == "paragraph" else kind
+        if kind is not None:
+            self.run = _Run(kind, tag.sourceline, keep_newlines=name == "pre")
+        self.walk(tag, kind or context, link)
+        self.builder.flush(self.run)
+        self.run = None
+
+    def _link(self, tag: Tag, context: str, href: str) -> None:
+        """Visit an ``<a href>`` and record its anchor span in the current run."""
+        if self.run is None:
+            self.run = _Run(context, tag.sourceline)
+        run = self.run
+        run.open_link()
+        self.walk(tag, context, href)
+        if self.run is run:
+            run.close_link(href)
+
+
+def _base_url(soup: BeautifulSoup, base_url: str | None) -> str | None:
+    """The URL relative links resolve against: ``<base href>`` joined to ``base_url``."""
+    base = soup.find("base", href=True)
+    href = base.get("href") if isinstance(base, Tag) else None
+    if isinstance(href, str) and href.strip():
+        return urljoin(base_url, href.strip()) if base_url else href.strip()
+    return base_url
+
+
+def parse_html(origin: str, html: str, base_url: str | None = None) -> Document:
+    """Build the Document of an HTML page: prose blocks, absolute links and page metadata."""
+    soup = BeautifulSoup(html, "lxml")
+    base = _base_url(soup, base_url)
+    metadata = read_metadata(soup, base)
+    _strip_furniture(soup)
+    builder = _Builder(base)
+    walker = _Walker(builder)
+    walker.walk(soup, "paragraph")
+    builder.flush(walker.run)
+    return Document(
+        origin=origin,
+        text="".join(builder.parts),
+        blocks=tuple(builder.blocks),
+        links=tuple(builder.links),
+        media_type="text/html",
+        metadata=metadata,
+    )

@@ -1,0 +1,176 @@
+"""Markdown -> Document: a rendered plain text of the prose blocks, with links and front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from dataclasses import dataclass, field
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from claimcheck.document import Block, Document, Link, Metadata
+from claimcheck.extract.html import is_followable
+
+logger = logging.getLogger(__name__)
+
+BLOCK_SEPARATOR = "\n\n"
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
+_CONTAINERS = {"list_item_open": "list_item", "blockquote_open": "blockquote"}
+_CELLS = {"td_open", "th_open"}
+
+
+@dataclass
+class _Builder:
+    """Accumulates the rendered text, blocks and links while walking the token stream."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    first_h1: str | None = None
+
+    def add_block(self, kind: str, inline: Token) -> str | None:
+        """Render one inline token as a block of ``kind``; return its text (None if empty)."""
+        base = self.length + (len(BLOCK_SEPARATOR) if self.parts else 0)
+        text, links = _render_inline(inline.children or [], base)
+        if not text.strip():
+            return None
+        if self.parts:
+            self.parts.append(BLOCK_SEPARATOR)
+        self.parts.append(text)
+        self.length = base + len(text)
+        line = inline.map[0] + 1 if inline.map else None
+        self.blocks.append(Block(kind, base, self.length, source_line=line))
+        self.links.extend(links)
+        return text
+
+
+def _render_inline(children: list[Token], base: int) -> tuple[str, list[Link]]:
+    """Render inline tokens to plain text; return it and its links (offsets from ``base``)."""
+    out: list[str] = []
+    size = 0
+    links: list[Link] = []
+    open_links: list[tuple[int, str]] = []
+    for tok in children:
+        piece = ""
+        if tok.type in ("text", "text_special", "code_inline"):
+            piece = tok.content
+        elif tok.type in ("softbreak", "hardbreak"):
+            piece = "\n"
+        elif tok.type == "image":
+            piece = tok.content
+        elif tok.type == "link_open":
+            open_links.append((size, str(tok.attrGet("href") or "")))
+        elif tok.type == "link_close" and open_links:
+            start, href = open_links.pop()
+            if is_followable(href):
+                links.append(Link(base + start, base + size, href))
+        out.append(piece)
+        size += len(piece)
+    return "".join(out), links
+
+
+def _kind_for(tok_type: str, stack: list[str]) -> str | None:
+    """The block kind an inline token gets from its opening token and enclosing containers."""
+    if tok_type == "heading_open":
+        return "heading"
+    if tok_type in _CELLS:
+        return "table_cell"
+    if tok_type == "paragraph_open":
+        return stack[-1] if stack else "paragraph"
+    return None
+
+
+def _walk(tokens: list[Token]) -> _Builder:
+    """Walk markdown-it block tokens and build the rendered text (code and HTML are skipped)."""
+    builder = _Builder()
+    stack: list[str] = []
+    kind: str | None = None
+    is_h1 = False
+    for tok in tokens:
+        if tok.type in _CONTAINERS:
+            stack.append(_CONTAINERS[tok.type])
+        elif tok.type in ("list_item_close", "blockquote_close"):
+            stack.pop()
+        elif tok.nesting == 1:
+            kind = _kind_for(tok.type, stack)
+            is_h1 = tok.tag == "h1" and kind == "heading"
+        elif tok.type == "inline" and kind is not None:
+            rendered = builder.add_block(kind, tok)
+            if is_h1 and rendered and builder.first_h1 is None:
+                builder.first_h1 = " ".join(rendered.split())
+        elif tok.nesting == -1:
+            kind = None
+    return builder
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], str, tuple[str, ...]]:
+    """Split YAML front matter off ``text``: (data, body with the same line count, notes)."""
+    m = _FRONT_MATTER.match(text)
+    if m is None:
+        return {}, text, ()
+    body = "\n" * m.group().count("\n") + text[m.end() :]
+    try:
+        data = yaml.safe_load(m.group(1) or "")
+    except yaml.YAMLError as exc:
+        logger.debug("front matter is not valid YAML: %s", exc)
+        return {}, body, ("front matter is not valid YAML; ignored",)
+    if not isinstance(data, dict):
+        return {}, body, ("front matter is not a YAML mapping; ignored",)
+    return {str(k).lower(): v for k, v in data.items()}, body, ()
+
+
+def _as_text(value: object) -> str | None:
+    """A front-matter value as a string: names from lists or {name: ...} maps, dates as ISO."""
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return _as_text(value.get("name"))
+    if isinstance(value, (list, tuple)):
+        names = [n for n in (_as_text(v) for v in value) if n]
+        return ", ".join(names) or None
+    return str(value).strip() or None
+
+
+def _first(data: dict[str, object], *keys: str) -> str | None:
+    """The first of ``keys`` present in ``data``, as text."""
+    for key in keys:
+        value = _as_text(data.get(key))
+        if value:
+            return value
+    return None
+
+
+def _metadata(data: dict[str, object], first_h1: str | None) -> Metadata:
+    """Metadata from front matter, with the first H1 as the fallback title."""
+    return Metadata(
+        title=_first(data, "title") or first_h1,
+        author=_first(data, "author", "authors"),
+        date=_first(data, "date", "published", "updated"),
+        site_name=_first(data, "site_name", "site"),
+        canonical_url=_first(data, "canonical_url", "canonical"),
+        language=_first(data, "lang", "language"),
+    )
+
+
+def parse_markdown(origin: str, text: str) -> Document:
+    """Build the Document of a Markdown article: rendered prose text, blocks, links, metadata."""
+    front, body, notes = split_front_matter(text)
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    builder = _walk(md.parse(body))
+    return Document(
+        origin=origin,
+        text="".join(builder.parts),
+        blocks=tuple(builder.blocks),
+        links=tuple(builder.links),
+        media_type="text/markdown",
+        metadata=_metadata(front, builder.first_h1),
+        notes=notes,
+    )
