@@ -1,0 +1,27 @@
+"""Inputs: command-line targets (files, directories, globs, stdin, URLs) -> Documents."""
+
+from __future__ import annotations
+
+from claimcheck.sources.decode import MAX_INPUT_BYTES, decode_bytes
+from claimcheck.sources.files import LoadOptions, iter_inputs
+from claimcheck.sources.load import (
+    EXTENSION_FORMATS,
+    FORMATS,
+    STDIN_ORIGIN,
+    load_file,
+    load_stdin,
+    parse_bytes,
+)
+
+__all__ = [
+    "EXTENSION_FORMATS",
+    "FORMATS",
+    "MAX_INPUT_BYTES",
+    "STDIN_ORIGIN",
+    "LoadOptions",
+    "decode_bytes",
+    "iter_inputs",
+    "load_file",
+    "load_stdin",
+    "parse_bytes",
+]

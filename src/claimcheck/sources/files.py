@@ -1,0 +1,138 @@
+"""Expand command-line targets (files, directories, globs, ``-``, URLs) into Documents, lazily."""
+
+from __future__ import annotations
+
+import dataclasses
+import glob
+import logging
+import re
+from collections.abc import Iterator, Sequence
+from functools import partial
+from pathlib import Path
+
+from claimcheck.document import Document
+from claimcheck.errors import ConfigError, InputError
+from claimcheck.sources.decode import MAX_INPUT_BYTES
+from claimcheck.sources.load import (
+    FORMATS,
+    STDIN_ORIGIN,
+    as_input_error,
+    fetch_url,
+    guarded,
+    load_file,
+    load_stdin,
+)
+
+logger = logging.getLogger(__name__)
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+@dataclasses.dataclass(frozen=True)
+class LoadOptions:
+    """How targets are read: stdin format, size limit, directory extensions, fetch options."""
+
+    stdin_format: str = "txt"
+    max_bytes: int = MAX_INPUT_BYTES
+    extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
+    fetch: object | None = None  # options of claimcheck.sources.web, passed through untouched
+
+    def __post_init__(self) -> None:
+        """Reject an unknown stdin format or a non-positive size limit."""
+        if self.stdin_format not in FORMATS:
+            raise ConfigError(f"unknown stdin format {self.stdin_format!r}: use txt, md or html")
+        if self.max_bytes <= 0:
+            raise ConfigError(f"--max-bytes must be positive, not {self.max_bytes}")
+
+
+def walk_directory(root: Path, extensions: tuple[str, ...]) -> Iterator[Path | InputError]:
+    """Yield article files under ``root`` in sorted order, skipping hidden entries."""
+    try:
+        entries = sorted(root.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        yield as_input_error(str(root), exc)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            if not entry.is_symlink():  # never follow directory links: they can loop
+                yield from walk_directory(entry, extensions)
+        elif entry.suffix.lower() in extensions and entry.is_file():
+            yield entry
+
+
+def _iter_directory(root: Path, options: LoadOptions) -> Iterator[Document | InputError]:
+    """Yield the Documents of every article file under ``root``, or one error if there are none."""
+    found = 0
+    for item in walk_directory(root, tuple(e.lower() for e in options.extensions)):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        found += 1
+        yield guarded(str(item), partial(load_file, item, options.max_bytes))
+    if found == 0:
+        looked = ", ".join(options.extensions)
+        yield InputError(str(root), f"no articles found (looked for {looked})")
+
+
+def _iter_glob(pattern: str, options: LoadOptions) -> Iterator[Document | InputError]:
+    """Expand a glob pattern (sorted); directories it matches are walked like directories."""
+    # glob.glob, not Path.glob: the pattern may be absolute or start with "..".
+    matches = sorted(glob.glob(pattern, recursive=True))  # noqa: PTH207
+    if not matches:
+        yield InputError(pattern, "no files match this pattern")
+        return
+    for match in matches:
+        yield from _iter_path(match, options)
+
+
+def _iter_path(target: str, options: LoadOptions) -> Iterator[Document | InputError]:
+    """Yield the Document(s) of a file or directory path."""
+    path = Path(target)
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
+    except OSError as exc:
+        yield as_input_error(target, exc)
+        return
+    if is_dir:
+        yield from _iter_directory(path, options)
+    elif exists:
+        yield guarded(target, partial(load_file, path, options.max_bytes))
+    else:
+        yield InputError(target, "no such file or directory")
+
+
+def _iter_target(target: str, options: LoadOptions) -> Iterator[Document | InputError]:
+    """Yield the Document(s) or errors of one command-line target."""
+    if target == "-":
+        yield guarded(STDIN_ORIGIN, partial(load_stdin, options.stdin_format, options.max_bytes))
+        return
+    scheme = _SCHEME.match(target)
+    if scheme is not None:
+        name = scheme.group(1).lower()
+        if name in ("http", "https"):
+            yield guarded(target, partial(fetch_url, target, options.fetch))
+        else:
+            yield InputError(target, f"unsupported URL scheme {name!r}: only http and https")
+        return
+    if _GLOB_CHARS.search(target) and not Path(target).exists():
+        yield from _iter_glob(target, options)
+    else:
+        yield from _iter_path(target, options)
+
+
+def iter_inputs(targets: Sequence[str], options: LoadOptions) -> Iterator[Document | InputError]:
+    """Yield one Document per article found in ``targets``, or an InputError per failed input.
+
+    Inputs are read one at a time, so a large batch never sits in memory; no error stops the
+    iteration.
+    """
+    for target in targets:
+        try:
+            yield from _iter_target(target, options)
+        except Exception as exc:  # a bug in expansion must not end the whole run
+            logger.debug("%s: failed to expand", target, exc_info=True)
+            yield as_input_error(target, exc)

@@ -1,0 +1,129 @@
+"""Load one input (file, stdin or URL) into a Document; every failure becomes an InputError."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import cast
+
+from claimcheck.document import Document
+from claimcheck.errors import ExtractError, InputError
+from claimcheck.extract.html import parse_html
+from claimcheck.extract.markdown import parse_markdown
+from claimcheck.extract.text import parse_plain
+from claimcheck.sources.decode import MAX_INPUT_BYTES, decode_bytes
+
+logger = logging.getLogger(__name__)
+
+STDIN_ORIGIN = "<stdin>"
+FORMATS: dict[str, Callable[[str, str], Document]] = {
+    "txt": parse_plain,
+    "md": parse_markdown,
+    "html": parse_html,
+}
+EXTENSION_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+
+
+def format_for(path: Path) -> str:
+    """The input format of ``path`` by its extension; unknown extensions are plain text."""
+    return EXTENSION_FORMATS.get(path.suffix.lower(), "txt")
+
+
+def _size(n: float) -> str:
+    """A byte count for humans: ``20.0 MB``, ``3.2 KB``, ``120 bytes``."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{int(n)} bytes"
+
+
+def too_large(origin: str, size: int, limit: int, *, at_least: bool = False) -> InputError:
+    """The error for an input over the size limit."""
+    shown = ("more than " if at_least else "") + _size(size)
+    lim = _size(limit).replace(".0 ", " ")
+    reason = f"file too large: {shown} (limit {lim}); split it or raise --max-bytes"
+    return InputError(origin, reason)
+
+
+def parse_bytes(origin: str, data: bytes, fmt: str, base_url: str | None = None) -> Document:
+    """Decode ``data`` and parse it as ``fmt`` (txt, md or html); raise InputError on failure."""
+    text, encoding, notes = decode_bytes(origin, data)
+    try:
+        doc = parse_html(origin, text, base_url) if fmt == "html" else FORMATS[fmt](origin, text)
+    except InputError:
+        raise
+    except RecursionError as exc:
+        raise ExtractError(origin, f"could not parse as {fmt}: nested too deeply") from exc
+    except Exception as exc:
+        logger.debug("%s: parser failed", origin, exc_info=True)
+        raise ExtractError(origin, f"could not parse as {fmt}: {type(exc).__name__}") from exc
+    if not doc.text.strip():
+        raise ExtractError(origin, "no text found after removing markup")
+    return dataclasses.replace(doc, encoding=encoding, notes=doc.notes + notes)
+
+
+def load_file(path: Path, max_bytes: int = MAX_INPUT_BYTES, origin: str | None = None) -> Document:
+    """Read and parse one file, refusing it before reading if it is over ``max_bytes``."""
+    origin = origin or str(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise too_large(origin, size, max_bytes)
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # the file grew after stat
+        raise too_large(origin, len(data), max_bytes, at_least=True)
+    return parse_bytes(origin, data, format_for(path))
+
+
+def load_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Document:
+    """Read standard input as bytes and parse it as ``fmt`` (txt, md or html)."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is not None:
+        data = cast(bytes, buffer.read(max_bytes + 1))
+    else:
+        data = sys.stdin.read(max_bytes + 1).encode("utf-8")
+    if len(data) > max_bytes:
+        raise too_large(STDIN_ORIGIN, len(data), max_bytes, at_least=True)
+    return parse_bytes(STDIN_ORIGIN, data, fmt)
+
+
+def fetch_url(url: str, fetch_options: object | None = None) -> Document:
+    """Fetch ``url`` through ``claimcheck.sources.web`` (imported lazily; it may be absent)."""
+    try:
+        web = importlib.import_module("claimcheck.sources.web")
+    except ImportError as exc:
+        logger.debug("claimcheck.sources.web unavailable: %s", exc)
+        raise InputError(url, "fetching URLs is not available in this build") from exc
+    fetch = cast(Callable[[str, object], Document], web.fetch_document)
+    return fetch(url, fetch_options)
+
+
+def as_input_error(origin: str, exc: BaseException) -> InputError:
+    """Turn any exception raised while loading ``origin`` into a short InputError."""
+    if isinstance(exc, InputError):
+        return exc
+    if isinstance(exc, FileNotFoundError):
+        return InputError(origin, "no such file or directory")
+    if isinstance(exc, PermissionError):
+        return InputError(origin, "permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return InputError(origin, "is a directory")
+    if isinstance(exc, OSError):
+        return InputError(origin, (exc.strerror or str(exc) or type(exc).__name__).lower())
+    if isinstance(exc, UnicodeError):
+        return InputError(origin, f"could not decode text: {exc}")
+    return InputError(origin, f"unexpected error: {type(exc).__name__}: {exc}")
+
+
+def guarded(origin: str, load: Callable[[], Document]) -> Document | InputError:
+    """Run ``load``; return its Document, or the InputError that any failure becomes."""
+    try:
+        return load()
+    except Exception as exc:
+        if not isinstance(exc, InputError):
+            logger.debug("%s: failed to load", origin, exc_info=True)
+        return as_input_error(origin, exc)
