@@ -1,0 +1,133 @@
+"""The library entry point: a Linter checks Documents and returns FileResults. It never prints."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from claimcheck.claims import Claim, DocContext
+from claimcheck.document import Document
+from claimcheck.errors import InputError
+from claimcheck.findings import Finding, Severity
+from claimcheck.lexicon.loader import load_lexicon
+from claimcheck.lexicon.model import RuleSet
+from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY
+from claimcheck.nlp.pipeline import build_nlp
+from claimcheck.rules import KINDS, select_rules
+from claimcheck.rules.base import CheckContext
+from claimcheck.scoring import risk_score
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Which rules run and which findings are kept."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    preview: bool = False
+    min_severity: Severity = Severity.INFO
+    batch_size: int = 32
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one input: findings and claims, or an error naming the reason."""
+
+    origin: str
+    findings: tuple[Finding, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    words: int = 0
+    score: int = 0
+    error: str | None = None
+    skipped: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+
+class Linter:
+    """Builds the spaCy pipeline once for a rule set and checks any number of documents."""
+
+    def __init__(self, ruleset: RuleSet | None = None, options: CheckOptions | None = None) -> None:
+        self.ruleset = ruleset or load_lexicon()
+        self.options = options or CheckOptions()
+        self.rules = select_rules(
+            self.ruleset.rules, self.options.select, self.options.ignore, self.options.preview
+        )
+        self.nlp = build_nlp(self.ruleset)
+
+    def check_document(self, document: Document) -> FileResult:
+        """Check one document."""
+        return next(self.check_many([document]))
+
+    def check_many(self, inputs: Iterable[Document | InputError]) -> Iterator[FileResult]:
+        """Check a stream of documents in batches; input errors pass through as results."""
+        batch: list[Document | InputError] = []
+        for item in inputs:
+            batch.append(item)
+            if len(batch) >= self.options.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: Sequence[Document | InputError]) -> Iterator[FileResult]:
+        """Run the pipeline over the documents of a batch, keeping input order."""
+        docs = [self._make_doc(d) for d in batch if isinstance(d, Document)]
+        processed = iter(self.nlp.pipe(docs))
+        for item in batch:
+            if isinstance(item, InputError):
+                yield error_result(item)
+            else:
+                yield self._judge(item, next(processed))
+
+    def _make_doc(self, document: Document) -> Doc:
+        """Tokenize and attach the document's blocks and links for the components."""
+        doc = self.nlp.make_doc(document.text)
+        doc.user_data[BLOCKS_KEY] = tuple((b.start, b.end, b.kind) for b in document.blocks)
+        doc.user_data[LINKS_KEY] = tuple((lk.start, lk.end, lk.href) for lk in document.links)
+        return doc
+
+    def _judge(self, document: Document, doc: Doc) -> FileResult:
+        """Evaluate the enabled rules on a processed doc."""
+        context: DocContext = doc._.cc_context
+        ctx = CheckContext(document, doc, context, self.ruleset)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            produced = [
+                f for f in KINDS[rule.kind].evaluate(ctx, rule)
+                if f.severity >= self.options.min_severity
+            ]  # fmt: skip
+            findings.extend(produced[: rule.limit] if rule.limit else produced)
+        findings.sort(key=Finding.sort_key)
+        words = sum(1 for t in doc if t.is_alpha or t.like_num)
+        return FileResult(
+            origin=document.origin, findings=tuple(findings), claims=context.claims, words=words,
+            score=risk_score(context.claims, context.modifiers, words), notes=document.notes,
+        )  # fmt: skip
+
+
+def error_result(error: InputError) -> FileResult:
+    """A result for an input that could not be read; skipped inputs are marked as such."""
+    skipped = error.reason.startswith("skipped")
+    return FileResult(origin=error.origin, error=error.reason, skipped=skipped)
+
+
+def check_text(text: str, origin: str = "<text>", linter: Linter | None = None) -> FileResult:
+    """Check a plain-text string (convenience for library users and tests)."""
+    from claimcheck.extract.text import parse_plain
+
+    return (linter or Linter()).check_document(parse_plain(origin, text))
+
+
+def check_file(path: str | Path, linter: Linter | None = None) -> FileResult:
+    """Check one file of any supported format."""
+    from claimcheck.sources import LoadOptions, iter_inputs
+
+    item = next(iter_inputs([str(path)], LoadOptions()))
+    lint = linter or Linter()
+    return error_result(item) if isinstance(item, InputError) else lint.check_document(item)

@@ -1,0 +1,56 @@
+"""Claim records produced by the context component and judged by the claim rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A caveat, source, vague attribution or context cue linked to a claim."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # hedge, risk-disclosure, link, doi, vague-attribution, intensifier, ...
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence-level medical claim with everything linked to it.
+
+    ``start``/``end`` cover the sentence; ``trigger_start``/``trigger_end`` cover the claim
+    wording itself (from the first to the last trigger phrase), which findings point at.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    kinds: tuple[str, ...]
+    strength: str  # absolute | strong | hedged
+    support: str  # sourced | caveated | unsupported
+    negated: bool
+    attributed: bool
+    trigger_start: int
+    trigger_end: int
+    trigger_token_start: int
+    trigger_token_end: int
+    caveats: tuple[Modifier, ...] = ()
+    sources: tuple[Modifier, ...] = ()
+    vague: tuple[Modifier, ...] = ()
+    intensifiers: tuple[Modifier, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the context component found in one document, for the rule kinds to judge."""
+
+    claims: tuple[Claim, ...]
+    modifiers: tuple[Modifier, ...]  # every effective modifier (pseudo-pruned)
+    sourced_sentences: frozenset[tuple[int, int]]  # (start, end) of sentences with a source
+    has_reference_list: bool
+
+    def types_present(self) -> frozenset[str]:
+        """The modifier types found anywhere in the document."""
+        return frozenset(m.type for m in self.modifiers)

@@ -1,0 +1,47 @@
+"""Every error the library raises. Only the CLI maps them to exit codes."""
+
+from __future__ import annotations
+
+
+class ClaimcheckError(Exception):
+    """Base class: a failure the user can act on, with a one-line message."""
+
+    code = "claimcheck-error"
+
+
+class InputError(ClaimcheckError):
+    """One input (file, directory, stdin, URL) could not be read or parsed.
+
+    The message names the input and the reason; the run goes on with the other inputs.
+    """
+
+    code = "input-error"
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+class FetchError(InputError):
+    """A URL could not be fetched (network, HTTP status, size, type, robots.txt, SSRF guard)."""
+
+    code = "fetch-error"
+
+
+class ExtractError(InputError):
+    """A page or file was read but no article text could be extracted from it."""
+
+    code = "extract-error"
+
+
+class LexiconError(ClaimcheckError):
+    """A lexicon file is malformed: names the file, the rule id and the offending key."""
+
+    code = "lexicon-error"
+
+
+class ConfigError(ClaimcheckError):
+    """A configuration value or command-line option is invalid."""
+
+    code = "config-error"

@@ -1,0 +1,44 @@
+"""Findings: the one flat, frozen record every check produces (after Vale's Alert)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """How serious a finding is; ordered so ``>=`` compares with ``--fail-on``."""
+
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        """Parse 'info', 'warning' or 'error'."""
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place of a document's checked text."""
+
+    rule: str  # "CC101"
+    name: str  # "absolute-cure-claim"
+    category: str  # claim | caveat | source | boilerplate | document
+    severity: Severity
+    start: int
+    end: int
+    line: int
+    column: int
+    text: str
+    message: str
+    suggestion: str | None = None
+    kind: str | None = None  # claim kind, or boilerplate kind
+
+    def sort_key(self) -> tuple[int, int, str]:
+        """Position order (Vale ByPosition), then rule id."""
+        return (self.start, self.end, self.rule)

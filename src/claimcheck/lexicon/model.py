@@ -1,0 +1,149 @@
+"""Typed, frozen records for a loaded lexicon pack."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Pattern = str | list[dict[str, Any]]
+
+# Modifier types are code-level concepts: the context component gives each its meaning.
+MODIFIER_CATEGORY: dict[str, str] = {
+    "hedge": "caveat",
+    "limitation": "caveat",
+    "risk-disclosure": "caveat",
+    "consult-professional": "caveat",
+    "generic-disclaimer": "disclaimer",
+    "link": "source",
+    "url": "source",
+    "doi": "source",
+    "pmid": "source",
+    "citation-marker": "source",
+    "author-year": "source",
+    "named-study": "source",
+    "named-organisation": "source",
+    "vague-attribution": "vague",
+    "negation": "context",
+    "pseudo": "context",
+    "terminate": "context",
+    "reported": "context",
+    "rebuttal": "context",
+    "purpose": "context",
+    "intensifier": "context",
+}
+# Types whose scope a terminator ("but", "however") cuts, as in ConText; caveats and sources
+# reach the whole sentence ("X is safe, but side effects include ...").
+# Types that still count when they overlap a claim trigger ("is completely safe",
+# "is found to be a safe"); every other modifier inside a trigger is pruned ("no side effects").
+OVERLAP_ALLOWED = frozenset({"intensifier", "vague-attribution"})
+CUT_BY_TERMINATORS = frozenset({"negation", "pseudo", "reported", "purpose", "intensifier", "hedge"})
+DIRECTIONS = frozenset({"forward", "backward", "bidirectional", "terminate"})
+SCOPES = frozenset(
+    {"sentence", "previous-sentence", "next-sentence", "adjacent", "block", "document"}
+)
+CLAIM_KINDS = (
+    "cure", "safety", "statistic", "comparative", "prevention", "mechanism", "efficacy"
+)  # fmt: skip
+STRENGTHS = ("absolute", "strong", "hedged")
+SUPPORT = ("sourced", "caveated", "unsupported")
+SEVERITIES = ("info", "warning", "error")
+CATEGORIES = ("claim", "caveat", "source", "boilerplate", "document")
+
+
+@dataclass(frozen=True)
+class ClaimPattern:
+    """One claim trigger pattern; ``kind`` becomes the span label, ``name`` the span id."""
+
+    kind: str
+    name: str
+    pattern: Pattern
+    strength: str | None = None
+
+
+@dataclass(frozen=True)
+class ModifierGroup:
+    """Modifier phrases, token patterns and regexes sharing one type, direction and scope."""
+
+    id: str
+    type: str
+    direction: str
+    scope: str = "sentence"
+    max_scope: int | None = None
+    cut_by_terminators: bool = False
+    needs_reference_list: bool = False
+    phrases: tuple[str, ...] = ()
+    patterns: tuple[list[dict[str, Any]], ...] = ()
+    regex: tuple[str, ...] = ()
+
+    @property
+    def category(self) -> str:
+        """caveat, source, vague, disclaimer or context."""
+        return MODIFIER_CATEGORY[self.type]
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    """A health vocabulary list; tokens inside a match get ``_.cc_term = type``."""
+
+    type: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule: metadata shared by every kind plus the kind's own parameters."""
+
+    id: str
+    name: str
+    kind: str
+    category: str
+    severity: str
+    message: str
+    source_file: str
+    suggestion: str | None = None
+    rationale: str = ""
+    references: tuple[str, ...] = ()
+    examples_flag: tuple[str, ...] = ()
+    examples_pass: tuple[str, ...] = ()
+    status: str = "stable"
+    limit: int | None = None
+    patterns: tuple[Pattern, ...] = ()
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def param(self, key: str, default: Any = None) -> Any:
+        """A kind-specific parameter from the rule's YAML record."""
+        return self.params.get(key, default)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Everything loaded from a lexicon pack; ``digest`` identifies its content."""
+
+    rules: tuple[Rule, ...]
+    claim_patterns: tuple[ClaimPattern, ...]
+    modifiers: tuple[ModifierGroup, ...]
+    terms: tuple[TermGroup, ...]
+    reference_headings: tuple[str, ...]
+    softeners: Mapping[str, str]
+    digest: str
+    directories: tuple[str, ...] = ()
+
+    def rule(self, key: str) -> Rule | None:
+        """Look a rule up by id (``CC101``) or name (``absolute-cure-claim``)."""
+        for r in self.rules:
+            if key.upper() == r.id or key == r.name:
+                return r
+        return None
+
+    def modifier_group(self, group_id: str) -> ModifierGroup:
+        """The modifier group with this id."""
+        return self._groups[group_id]
+
+    @property
+    def _groups(self) -> dict[str, ModifierGroup]:
+        cache: dict[str, ModifierGroup] | None = self.__dict__.get("_group_cache")
+        if cache is None:
+            cache = {g.id: g for g in self.modifiers}
+            object.__setattr__(self, "_group_cache", cache)
+        return cache

@@ -1,0 +1,1 @@
+"""The spaCy pipeline: blank English, block-aware sentences, lemmas, rulers and ConText."""

@@ -1,0 +1,97 @@
+"""Small spaCy components: block-aware sentence starts, lower-case lemmas, health terms, regexes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.lookups import load_lookups
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from claimcheck.lexicon.model import ModifierGroup, TermGroup
+
+BLOCKS_KEY = "cc_blocks"  # doc.user_data: tuple of (start_char, end_char, kind)
+LINKS_KEY = "cc_links"  # doc.user_data: tuple of (start_char, end_char, href)
+MODS_KEY = "cc_mods"  # doc.spans: modifier spans, label = type, id = group id
+
+if not Token.has_extension("cc_term"):
+    Token.set_extension("cc_term", default="")
+
+
+class BlockSentences:
+    """Start a sentence at every block start, so headings never merge with paragraphs."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Mark the first token of each block (from ``doc.user_data``) as a sentence start."""
+        blocks = doc.user_data.get(BLOCKS_KEY, ())
+        for start, end, _kind in blocks:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span):
+                span[0].is_sent_start = True
+                if span.end < len(doc):
+                    doc[span.end].is_sent_start = True
+        return doc
+
+
+class LowerLemmas:
+    """Lookup lemmatizer keyed on the lower-cased form (spaCy's own lookup is case-sensitive)."""
+
+    def __init__(self, vocab_strings: object) -> None:
+        table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        self._table = table
+        self._cache: dict[int, int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set ``token.lemma`` for every token from the lookup table."""
+        cache = self._cache
+        strings = doc.vocab.strings
+        for token in doc:
+            lower = token.lower
+            lemma = cache.get(lower)
+            if lemma is None:
+                text = token.lower_
+                lemma = strings.add(self._table.get(text, text))
+                cache[lower] = lemma
+            token.lemma = lemma
+        return doc
+
+
+class HealthTerms:
+    """Mark tokens inside health vocabulary matches with ``token._.cc_term``."""
+
+    def __init__(self, nlp: Language, groups: Iterable[TermGroup]) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for group in groups:
+            self.matcher.add(group.type, list(nlp.tokenizer.pipe(group.phrases)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Longest match wins where term phrases overlap."""
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        for span in filter_spans(spans):
+            for token in span:
+                token._.cc_term = span.label_
+        return doc
+
+
+class RegexModifiers:
+    """Add regex-matched modifier spans (URLs, DOIs, citations) to ``doc.spans[MODS_KEY]``."""
+
+    def __init__(self, groups: Iterable[ModifierGroup]) -> None:
+        self._rules = [(g, re.compile(r)) for g in groups for r in g.regex]
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Append every regex match, expanded to whole tokens."""
+        found: list[Span] = []
+        for group, rx in self._rules:
+            for m in rx.finditer(doc.text):
+                span = doc.char_span(m.start(), m.end(), label=group.type, span_id=group.id,
+                                     alignment_mode="expand")
+                if span is not None and len(span):
+                    found.append(span)
+        if found:
+            group_spans = doc.spans[MODS_KEY] if MODS_KEY in doc.spans else []
+            doc.spans[MODS_KEY] = [*group_spans, *found]
+        return doc

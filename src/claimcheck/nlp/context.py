@@ -1,0 +1,269 @@
+"""ConText-style linking of modifiers (hedges, caveats, sources, negation) to claim triggers.
+
+After Harkema et al. (2009) and medspaCy's ``ConText``: each modifier has a direction, a scope
+and an optional token limit; terminators cut the scope of some types; pseudo-triggers and
+overlaps prune false cues. Claim triggers in one sentence are merged into one :class:`Claim`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimcheck.claims import Claim, DocContext, Modifier
+from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
+from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY
+
+CLAIMS_KEY = "cc_claims"
+RULE_HITS_KEY = "cc_rule_hits"
+_LINK_GROUP = ModifierGroup(id="link", type="link", direction="bidirectional", phrases=("<a>",))
+
+if not Doc.has_extension("cc_context"):
+    Doc.set_extension("cc_context", default=None)
+
+
+@dataclass(frozen=True)
+class _Mod:
+    start: int  # token offsets
+    end: int
+    group: ModifierGroup
+    span: Span
+
+
+@dataclass
+class _Sentences:
+    """Token -> sentence and sentence -> block lookups for one doc."""
+
+    starts: list[int]
+    bounds: list[tuple[int, int]]
+    blocks: list[int]
+
+    def index(self, token_i: int) -> int:
+        """The sentence index of a token."""
+        return bisect.bisect_right(self.starts, token_i) - 1
+
+
+class ClaimContext:
+    """The ``claimcheck_context`` component: sets ``doc._.cc_context`` to a DocContext."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.ruleset = ruleset
+        self.strength = {p.name: p.strength for p in ruleset.claim_patterns}
+        self.headings = frozenset(h.lower() for h in ruleset.reference_headings)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Link modifiers to claims and store the result on the doc."""
+        sents = self._sentences(doc)
+        mods = self._modifiers(doc)
+        pseudo = [m for m in mods if m.group.type == "pseudo"]
+        mods = [m for m in mods if m.group.type == "pseudo" or not _overlaps_any(m, pseudo)]
+        terminators = sorted(m.start for m in mods if m.group.direction == "terminate")
+        has_refs = self._has_reference_list(doc)
+        blocked = [(s.start, s.end) for s in _spans(doc, RULE_HITS_KEY) if s.label_ == "boilerplate"]
+        blocked += [(m.start, m.end) for m in pseudo]
+        by_sentence: dict[int, list[Span]] = {}
+        for trig in _innermost(_spans(doc, CLAIMS_KEY)):
+            trig = _to_term_end(doc, trig)
+            if not any(trig.start < e and s < trig.end for s, e in blocked):
+                by_sentence.setdefault(sents.index(trig.start), []).append(trig)
+        linker = _Linker(sents, terminators)
+        claims = []
+        for si in sorted(by_sentence):
+            claim = self._claim(doc, sents, si, by_sentence[si], mods, linker, has_refs)
+            if claim is not None:
+                claims.append(claim)
+        effective = tuple(_record(m) for m in mods if m.group.type not in ("pseudo", "terminate"))
+        sourced = frozenset(
+            sents.bounds[sents.index(m.start)] for m in mods
+            if m.group.category == "source" and _counts(m, has_refs)
+        )  # fmt: skip
+        sourced_chars = frozenset((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in sourced)
+        doc._.cc_context = DocContext(tuple(claims), effective, sourced_chars, has_refs)
+        return doc
+
+    def _claim(self, doc: Doc, sents: _Sentences, si: int, triggers: list[Span],
+               mods: list[_Mod], linker: _Linker, has_refs: bool) -> Claim | None:
+        """Judge one sentence's triggers; None when it is no claim (question, purpose)."""
+        s_start, s_end = sents.bounds[si]
+        sentence = doc[s_start:s_end]
+        if sentence.text.rstrip().endswith("?"):
+            return None
+        active: list[Span] = []
+        linked: list[_Mod] = []
+        negated_any = False
+        for trig in triggers:
+            here = [m for m in mods if linker.links(m, trig)]
+            types = {m.group.type for m in here}
+            if "purpose" in types:
+                continue
+            reported = "reported" in types
+            if "negation" in types or (reported and "rebuttal" in types):
+                negated_any = True
+                continue
+            active.append(trig)
+            linked.extend(here)
+        if not active and not negated_any:
+            return None
+        return self._build(doc, sentence, active or triggers, linked, not active, has_refs)
+
+    def _build(self, doc: Doc, sentence: Span, trigs: Sequence[Span], linked: list[_Mod],
+               negated: bool, has_refs: bool) -> Claim:
+        """Assemble the Claim record for a sentence's (active) triggers."""
+        kinds = tuple(k for k in CLAIM_KINDS if any(t.label_ == k for t in trigs))
+        uniq = {(m.start, m.end, m.group.type): m for m in linked}.values()
+        by_cat = _categorise(uniq, has_refs)
+        absolute = (
+            kinds[0] == "cure" or bool(by_cat["intensifier"])
+            or any(self.strength.get(t.id_) == "absolute" for t in trigs)
+        )  # fmt: skip
+        hedged = any(m.type == "hedge" for m in by_cat["caveat"])
+        strength = "absolute" if absolute else "hedged" if hedged else "strong"
+        support = "sourced" if by_cat["source"] else "caveated" if by_cat["caveat"] else "unsupported"
+        t_start = min(t.start for t in trigs)
+        t_end = max(t.end for t in trigs)
+        text = sentence.text.strip()
+        lead = len(sentence.text) - len(sentence.text.lstrip())
+        start = sentence.start_char + lead
+        return Claim(
+            start=start, end=start + len(text), text=text, kind=kinds[0], kinds=kinds,
+            strength=strength, support=support, negated=negated,
+            attributed=bool(by_cat["vague"] or by_cat["reported"]),
+            trigger_start=doc[t_start].idx, trigger_end=doc[t_end - 1].idx + len(doc[t_end - 1]),
+            trigger_token_start=t_start, trigger_token_end=t_end,
+            caveats=by_cat["caveat"], sources=by_cat["source"], vague=by_cat["vague"],
+            intensifiers=by_cat["intensifier"],
+        )  # fmt: skip
+
+    def _sentences(self, doc: Doc) -> _Sentences:
+        """Sentence bounds and the block each sentence starts in."""
+        bounds = [(s.start, s.end) for s in doc.sents]
+        block_starts = [b[0] for b in doc.user_data.get(BLOCKS_KEY, ())]
+        blocks = []
+        for i, (s, _e) in enumerate(bounds):
+            char = doc[s].idx
+            b = bisect.bisect_right(block_starts, char) - 1
+            blocks.append(b if block_starts else -1 - i)
+        return _Sentences([b[0] for b in bounds], bounds, blocks)
+
+    def _modifiers(self, doc: Doc) -> list[_Mod]:
+        """Modifier spans from the rulers and regexes, plus the document's hyperlinks."""
+        out = [
+            _Mod(s.start, s.end, self.ruleset.modifier_group(s.id_), s)
+            for s in _spans(doc, MODS_KEY)
+        ]
+        for start, end, _href in doc.user_data.get(LINKS_KEY, ()):
+            span = doc.char_span(start, end, label="link", alignment_mode="expand")
+            if span is not None and len(span):
+                out.append(_Mod(span.start, span.end, _LINK_GROUP, span))
+        return out
+
+    def _has_reference_list(self, doc: Doc) -> bool:
+        """True when a heading or line names a reference list ('References', 'Sources')."""
+        for start, end, kind in doc.user_data.get(BLOCKS_KEY, ()):
+            if kind == "heading" and doc.text[start:end].strip().rstrip(":").lower() in self.headings:
+                return True
+        return any(
+            line.strip().rstrip(":").lower() in self.headings for line in doc.text.splitlines()
+        )
+
+
+class _Linker:
+    """Decides whether a modifier reaches a trigger (direction, scope, terminators)."""
+
+    def __init__(self, sents: _Sentences, terminators: list[int]) -> None:
+        self.sents = sents
+        self.terminators = terminators
+
+    def links(self, m: _Mod, t: Span) -> bool:
+        """ConText scope test for one modifier and one trigger."""
+        g = m.group
+        if g.direction == "terminate" or g.type == "pseudo":
+            return False
+        if m.start < t.end and t.start < m.end:
+            return g.type in OVERLAP_ALLOWED
+        sm, st = self.sents.index(m.start), self.sents.index(t.start)
+        if sm != st:
+            return self._cross_sentence(g.scope, sm, st)
+        forward = m.end <= t.start
+        if (g.direction == "forward" and not forward) or (g.direction == "backward" and forward):
+            return False
+        lo, hi = (m.end, t.start) if forward else (t.end, m.start)
+        if g.max_scope is not None and hi - lo > g.max_scope:
+            return False
+        if g.cut_by_terminators:
+            i = bisect.bisect_left(self.terminators, lo)
+            if i < len(self.terminators) and self.terminators[i] < hi:
+                return False
+        return True
+
+    def _cross_sentence(self, scope: str, sm: int, st: int) -> bool:
+        """Scopes that reach a neighbouring sentence of the same block."""
+        if scope == "document":
+            return True
+        if self.sents.blocks[sm] != self.sents.blocks[st]:
+            return False
+        return (
+            scope == "block"
+            or (scope == "next-sentence" and st == sm + 1)
+            or (scope == "previous-sentence" and st == sm - 1)
+            or (scope == "adjacent" and abs(st - sm) == 1)
+        )
+
+
+def _spans(doc: Doc, key: str) -> Iterable[Span]:
+    """A span group, or nothing when the group is absent."""
+    return doc.spans[key] if key in doc.spans else ()
+
+
+def _innermost(spans: Iterable[Span]) -> list[Span]:
+    """Drop triggers that strictly contain another trigger: the tightest wording is reported."""
+    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    return [
+        s for s in ordered
+        if not any(o is not s and s.start <= o.start and o.end <= s.end
+                   and (o.start, o.end) != (s.start, s.end) for o in ordered)
+    ]  # fmt: skip
+
+
+def _to_term_end(doc: Doc, span: Span) -> Span:
+    """Extend a trigger that stops inside a health term to the term's end ("range" -> "of motion")."""
+    end = span.end
+    term = doc[end - 1]._.cc_term
+    while term and end < len(doc) and doc[end]._.cc_term == term:
+        end += 1
+    if end == span.end:
+        return span
+    return Span(doc, span.start, end, label=span.label, span_id=span.id)
+
+
+def _overlaps_any(m: _Mod, others: Iterable[_Mod]) -> bool:
+    """True when ``m`` overlaps any of ``others``."""
+    return any(m.start < o.end and o.start < m.end for o in others)
+
+
+def _counts(m: _Mod, has_refs: bool) -> bool:
+    """Citation markers count as sources only when the article has a reference list."""
+    return has_refs or not m.group.needs_reference_list
+
+
+def _record(m: _Mod) -> Modifier:
+    """The public record of a modifier span."""
+    return Modifier(m.span.start_char, m.span.end_char, m.span.text, m.group.type)
+
+
+def _categorise(mods: Iterable[_Mod], has_refs: bool) -> dict[str, tuple[Modifier, ...]]:
+    """Split linked modifiers into caveat, source, vague, intensifier and reported."""
+    out: dict[str, list[Modifier]] = {
+        k: [] for k in ("caveat", "source", "vague", "intensifier", "reported")
+    }
+    for m in sorted(mods, key=lambda m: m.start):
+        cat = m.group.category
+        if cat == "source" and not _counts(m, has_refs):
+            continue
+        key = cat if cat in out else m.group.type
+        if key in out:
+            out[key].append(_record(m))
+    return {k: tuple(v) for k, v in out.items()}

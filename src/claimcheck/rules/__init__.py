@@ -1,0 +1,36 @@
+"""Rule kinds (code) that the YAML rules (data) instantiate; selection by id or prefix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from claimcheck.lexicon.model import Rule
+from claimcheck.rules.absence import Absence
+from claimcheck.rules.base import Kind, KindSpec
+from claimcheck.rules.existence import Existence
+from claimcheck.rules.unsupported import Unsupported
+
+KINDS: dict[str, Kind] = {
+    "unsupported": Unsupported(),
+    "existence": Existence(),
+    "absence": Absence(),
+}
+KIND_SPECS: dict[str, KindSpec] = {name: kind.spec for name, kind in KINDS.items()}
+
+
+def matches(rule: Rule, selectors: Iterable[str]) -> bool:
+    """True when a selector is the rule's name or a prefix of its id (``CC1``, ``CC101``)."""
+    return any(rule.id.startswith(s.upper()) or s == rule.name for s in selectors)
+
+
+def select_rules(
+    rules: Iterable[Rule], select: Iterable[str] = (), ignore: Iterable[str] = (),
+    preview: bool = False,
+) -> list[Rule]:
+    """The enabled rules: selected (all when empty), not ignored, preview only on request."""
+    sel, ign = list(select), list(ignore)
+    return [
+        r for r in rules
+        if r.status != "removed" and (preview or r.status != "preview")
+        and (not sel or matches(r, sel)) and not matches(r, ign)
+    ]  # fmt: skip

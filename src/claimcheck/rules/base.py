@@ -1,0 +1,72 @@
+"""What every rule kind shares: its parameter spec, the check context and finding builder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.tokens import Doc
+
+from claimcheck.claims import DocContext
+from claimcheck.document import Document, LineIndex
+from claimcheck.findings import Finding, Severity
+from claimcheck.lexicon.model import Rule, RuleSet
+
+COMMON_PLACEHOLDERS = frozenset({"match"})
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """The YAML keys a kind accepts and the placeholders it fills in messages."""
+
+    required: frozenset[str] = frozenset()
+    optional: frozenset[str] = frozenset()
+    placeholders: frozenset[str] = COMMON_PLACEHOLDERS
+    needs_patterns: bool = False
+
+
+@dataclass
+class CheckContext:
+    """One document as the rule kinds see it."""
+
+    document: Document
+    doc: Doc
+    context: DocContext
+    ruleset: RuleSet
+    lines: LineIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lines = LineIndex(self.document.text)
+
+    def finding(self, rule: Rule, start: int, end: int, values: Mapping[str, str],
+                kind: str | None = None) -> Finding:
+        """Build a Finding at ``text[start:end]`` with the rule's message filled in."""
+        text = self.document.text[start:end]
+        fill = {"match": _clip(text), **values}
+        line, column = self.lines.position(start)
+        suggestion = rule.suggestion.format_map(fill) if rule.suggestion else None
+        return Finding(
+            rule=rule.id, name=rule.name, category=rule.category,
+            severity=Severity.parse(rule.severity), start=start, end=end, line=line,
+            column=column, text=text, message=rule.message.format_map(fill),
+            suggestion=suggestion, kind=kind,
+        )  # fmt: skip
+
+
+class Kind(Protocol):
+    """A rule kind: Python code that YAML rules instantiate (Vale's ``extends:``)."""
+
+    spec: KindSpec
+
+    def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+        """Yield the rule's findings for one document."""
+        ...
+
+
+def _clip(text: str, limit: int = 90) -> str:
+    """Shorten long matches for messages, keeping whole words."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"

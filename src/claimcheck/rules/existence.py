@@ -1,0 +1,51 @@
+"""Kind ``existence``: a pattern or a modifier type is present (Vale's ``existence``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.findings import Finding
+from claimcheck.lexicon.model import Rule
+from claimcheck.nlp.context import RULE_HITS_KEY
+from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+
+SPEC = KindSpec(
+    optional=frozenset({"modifier_types", "unless_sourced", "boilerplate_kind"}),
+    placeholders=COMMON_PLACEHOLDERS,
+    needs_patterns=True,
+)
+
+
+class Existence:
+    """Report each match of the rule's own patterns, or of the listed modifier types."""
+
+    spec = SPEC
+
+    def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+        """Yield a finding per match (merged where matches overlap)."""
+        kind = rule.param("boilerplate_kind")
+        for start, end in _merge(self._matches(ctx, rule)):
+            yield ctx.finding(rule, start, end, {}, kind)
+
+    def _matches(self, ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
+        """Character spans of the rule's pattern hits and modifier matches."""
+        out: list[tuple[int, int]] = []
+        if RULE_HITS_KEY in ctx.doc.spans:
+            out += [(s.start_char, s.end_char) for s in ctx.doc.spans[RULE_HITS_KEY] if s.id_ == rule.id]
+        types = set(rule.param("modifier_types") or ())
+        sourced = ctx.context.sourced_sentences if rule.param("unless_sourced") else frozenset()
+        for m in ctx.context.modifiers:
+            if m.type in types and not any(s <= m.start < e for s, e in sourced):
+                out.append((m.start, m.end))
+        return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort spans and merge overlapping ones, so one phrase yields one finding."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
