@@ -1,0 +1,231 @@
+"""Main-content extraction from a web page: the article's blocks, links and metadata.
+
+trafilatura finds the article inside the site's chrome (measured in ``bench/extraction.py``);
+its XML output is converted here to a :class:`~claimcheck.document.Document` with character
+offsets for every block and link.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+from lxml import etree  # type: ignore[import-untyped]
+from lxml import html as lxml_html
+
+from claimcheck.document import Block, Document, Link, Metadata
+from claimcheck.errors import ExtractError
+
+logger = logging.getLogger(__name__)
+
+# trafilatura XML element -> Document block kind; containers (list, table, row) have none.
+_BLOCK_KIND = {
+    "head": "heading",
+    "p": "paragraph",
+    "item": "list_item",
+    "quote": "blockquote",
+    "cell": "table_cell",
+    "code": "preformatted",
+}
+# Inside these, a nested paragraph keeps the container's kind (a quoted paragraph is a quote).
+_INHERITING = frozenset({"blockquote", "list_item", "table_cell"})
+_CONTAINERS = frozenset({"list", "table", "row", "main", "div"})
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    """trafilatura settings, chosen by measurement (see bench/README.md)."""
+
+    favor_recall: bool = True
+    favor_precision: bool = False
+    include_tables: bool = True
+    no_fallback: bool = False
+
+
+DEFAULT_SETTINGS = ExtractSettings()
+
+
+class _Builder:
+    """Accumulates the checked text, its blocks and its links, with offsets."""
+
+    def __init__(self, base_url: str | None) -> None:
+        self.base_url = base_url
+        self.parts: list[str] = []
+        self.size = 0
+        self.blocks: list[Block] = []
+        self.links: list[Link] = []
+        self._cur = ""
+        self._kind: str | None = None
+        self._pending: list[tuple[int, int, str]] = []
+
+    def open(self, kind: str) -> None:
+        """Start a block of ``kind``, closing any open one."""
+        self.close()
+        self._kind = kind
+
+    def add(self, text: str | None) -> None:
+        """Append inline text to the open block (a paragraph if none), collapsing whitespace."""
+        if not text:
+            return
+        if self._kind is None:
+            if not text.strip():
+                return
+            self._kind = "paragraph"
+        if self._kind != "preformatted":
+            text = _SPACES.sub(" ", text)
+        if not self._cur or self._cur.endswith((" ", "\n")):
+            text = text.lstrip(" ")
+        self._cur += text
+
+    def newline(self) -> None:
+        """Append a line break inside the open block."""
+        if self._cur:
+            self._cur = self._cur.rstrip(" ") + "\n"
+
+    def offset(self) -> int:
+        """The text offset where the next appended character will go."""
+        sep = 2 if self.parts else 0
+        return self.size + sep + len(self._cur)
+
+    def link(self, start: int, href: str) -> None:
+        """Record a link of the open block from ``start`` to the current offset."""
+        target = urljoin(self.base_url, href) if self.base_url else href
+        base = self.offset() - len(self._cur)
+        rel_start, rel_end = min(max(start - base, 0), len(self._cur)), len(self._cur)
+        while rel_start < rel_end and self._cur[rel_start].isspace():
+            rel_start += 1
+        while rel_end > rel_start and self._cur[rel_end - 1].isspace():
+            rel_end -= 1
+        if rel_end > rel_start and urlsplit(target).scheme in {"http", "https"}:
+            self._pending.append((base + rel_start, base + rel_end, target))
+
+    def close(self) -> None:
+        """Close the open block, if it has any text."""
+        text, kind, pending = self._cur.rstrip(), self._kind, self._pending
+        self._cur, self._kind, self._pending = "", None, []
+        if not text or kind is None:
+            return
+        if self.parts:
+            self.parts.append("\n\n")
+            self.size += 2
+        start = self.size
+        self.parts.append(text)
+        self.size += len(text)
+        self.blocks.append(Block(kind, start, self.size))
+        self.links.extend(
+            Link(a, min(b, self.size), href) for a, b, href in pending if a < self.size
+        )
+
+    def text(self) -> str:
+        """The full checked text."""
+        return "".join(self.parts)
+
+
+def _walk(builder: _Builder, elem: etree._Element, parent: str | None) -> None:
+    """Convert ``elem`` and its subtree; ``parent`` is the enclosing block kind."""
+    tag = elem.tag if isinstance(elem.tag, str) else ""
+    is_block = tag in _BLOCK_KIND or tag in _CONTAINERS
+    kind = parent
+    if tag in _BLOCK_KIND:
+        own = _BLOCK_KIND[tag]
+        kind = parent if own == "paragraph" and parent in _INHERITING else own
+        builder.open(kind)
+    elif tag in _CONTAINERS:
+        builder.close()
+    elif tag == "lb":
+        builder.newline()
+    start = builder.offset()
+    builder.add(elem.text)
+    for child in elem:
+        _walk(builder, child, kind)
+    if tag == "ref" and elem.get("target"):
+        builder.link(start, elem.get("target", ""))
+    if is_block:
+        builder.close()
+        if elem.tail and elem.tail.strip():
+            builder.open(parent or "paragraph")  # text after a nested block continues the parent
+    builder.add(elem.tail)
+
+
+def _page_language(tree: lxml_html.HtmlElement) -> str | None:
+    """The page's declared language: <html lang>, Content-Language meta or og:locale."""
+    candidates = [
+        *tree.xpath("/html/@lang | /html/@xml:lang"),
+        *tree.xpath("//meta[translate(@http-equiv,'CONTEL-AGU','contel-agu')"
+                    "='content-language']/@content"),
+        *tree.xpath("//meta[@property='og:locale']/@content"),
+    ]
+    for value in candidates:
+        lang = str(value).strip().replace("_", "-").split(",")[0].lower()
+        if lang:
+            return lang
+    return None
+
+
+def _canonical(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
+    """The canonical URL (link rel=canonical, og:url), made absolute."""
+    for value in tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"):
+        href = str(value).strip()
+        if href:
+            return urljoin(url, href) if url else href
+    return None
+
+
+def _metadata(doc: etree._Element, tree: lxml_html.HtmlElement, url: str | None) -> Metadata:
+    """Metadata from trafilatura's <doc> attributes plus the page's own declarations."""
+    return Metadata(
+        title=doc.get("title") or None,
+        author=doc.get("author") or None,
+        date=doc.get("date") or None,
+        site_name=doc.get("sitename") or None,
+        canonical_url=_canonical(tree, url),
+        language=_page_language(tree),
+    )
+
+
+def _run_trafilatura(origin: str, tree: lxml_html.HtmlElement, url: str | None,
+                     settings: ExtractSettings) -> etree._Element:
+    """Run trafilatura on a copy of ``tree`` and parse its XML output."""
+    xml = trafilatura.extract(
+        copy.deepcopy(tree), url=url, output_format="xml", include_links=True,
+        include_formatting=True, with_metadata=True, include_comments=False,
+        include_tables=settings.include_tables, favor_recall=settings.favor_recall,
+        favor_precision=settings.favor_precision, no_fallback=settings.no_fallback,
+    )
+    if not xml:
+        raise ExtractError(origin, "no article text found in the page")
+    root: etree._Element = etree.fromstring(xml.encode("utf-8"))
+    return root
+
+
+def extract_article(origin: str, html: str, url: str | None = None,
+                    settings: ExtractSettings = DEFAULT_SETTINGS) -> Document:
+    """Extract the main article of ``html`` (fetched from ``url``) as a Document."""
+    try:
+        tree = trafilatura.load_html(html)
+    except (ValueError, etree.ParserError) as exc:
+        raise ExtractError(origin, f"cannot parse HTML: {exc}") from exc
+    if tree is None:
+        raise ExtractError(origin, "cannot parse HTML")
+    if url:  # resolve hrefs (and <base href>) ourselves: trafilatura mis-resolves "../x"
+        tree.make_links_absolute(url, resolve_base_href=True, handle_failures="ignore")
+    doc = _run_trafilatura(origin, tree, url, settings)
+    builder = _Builder(url)
+    main = doc.find("main")
+    if main is not None:
+        _walk(builder, main, None)
+    builder.close()
+    text = builder.text()
+    if not text.strip():
+        raise ExtractError(origin, "no article text found in the page")
+    logger.debug("%s: extracted %d blocks, %d links", origin, len(builder.blocks),
+                 len(builder.links))
+    return Document(
+        origin=origin, text=text, blocks=tuple(builder.blocks), links=tuple(builder.links),
+        media_type="text/html", metadata=_metadata(doc, tree, url),
+    )
