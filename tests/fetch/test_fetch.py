@@ -13,7 +13,7 @@ from werkzeug import Request, Response
 from claimcheck import __version__
 from claimcheck.errors import FetchError
 from claimcheck.sources.fetch import FetchOptions, fetch_page
-from claimcheck.sources.web import fetch_document
+from claimcheck.sources.web import SkippedInput, fetch_document
 
 
 def test_article_is_fetched_and_extracted(httpserver: HTTPServer, options: FetchOptions,
@@ -168,3 +168,35 @@ def test_connection_refused_is_one_line(options: FetchOptions) -> None:
     with pytest.raises(FetchError, match=r"^http://127.0.0.1:9/x: cannot connect: ") as info:
         fetch_page("http://127.0.0.1:9/x", options)
     assert "\n" not in str(info.value)
+
+
+def test_invalid_bytes_for_declared_charset_are_detected(httpserver: HTTPServer,
+                                                         options: FetchOptions) -> None:
+    text = "Na\u00efve readers trust caf\u00e9 health advice about coffee and hearts. " * 20
+    httpserver.expect_request("/bad").respond_with_data(
+        text.encode("latin-1"), content_type="text/plain; charset=utf-8")
+    doc = fetch_document(httpserver.url_for("/bad"), options)
+    assert "body is not valid utf-8 as declared in Content-Type header" in doc.notes
+    assert "caf\u00e9" in doc.text
+
+
+def test_non_english_page_is_skipped(httpserver: HTTPServer, options: FetchOptions) -> None:
+    para = ("<p>Die Studie hat gezeigt, dass Menschen, die jeden Tag Tee tranken, ein "
+            "geringeres Risiko hatten, aber die Autoren sagen, dass nicht klar ist, ob der Tee "
+            "die Ursache war.</p>")
+    httpserver.expect_request("/de").respond_with_data(
+        f"<html lang='de'><body><article>{para * 4}</article></body></html>",
+        content_type="text/html; charset=utf-8")
+    url = httpserver.url_for("/de")
+    with pytest.raises(SkippedInput) as info:
+        fetch_document(url, options)
+    assert str(info.value) == f"{url}: skipped: page language is 'de', only English is checked"
+
+
+def test_plain_text_page(httpserver: HTTPServer, options: FetchOptions) -> None:
+    httpserver.expect_request("/t.txt").respond_with_data(
+        "First paragraph.\n\nSecond paragraph.\n", content_type="text/plain; charset=utf-8")
+    doc = fetch_document(httpserver.url_for("/t.txt"), options)
+    assert [doc.text[b.start:b.end] for b in doc.blocks] == ["First paragraph.",
+                                                              "Second paragraph."]
+    assert doc.metadata is None

@@ -54,8 +54,12 @@ def decode_body(page: FetchedPage) -> tuple[str, str, tuple[str, ...]]:
         return page.body.decode("utf-8"), "utf-8", tuple(notes)
     except UnicodeDecodeError:
         pass
-    best = from_bytes(page.body).best()
+    results = from_bytes(page.body)
+    best = results.best()
     if best is not None:
+        # Among equally plausible guesses prefer windows-1252, the legacy web's default.
+        ties = [m for m in results if m.chaos <= best.chaos + 0.01]
+        best = next((m for m in ties if "cp1252" in m.could_be_from_charset), best)
         notes.append(f"decoded as {best.encoding} (detected)")
         return str(best), best.encoding, tuple(notes)
     notes.append("undecodable bytes replaced (decoded as utf-8)")
