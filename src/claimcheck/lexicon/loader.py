@@ -50,6 +50,19 @@ RULE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+class _YamlLoader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false. In word lists, no/on/off/yes are words."""
+
+
+_YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_YamlLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def default_lexicon_dir() -> Path:
     """The shipped lexicon pack: inside the wheel, or the top-level folder of a checkout."""
     installed = importlib.resources.files("claimcheck") / "lexicons"
@@ -191,7 +204,7 @@ def _load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> R
 def _read_yaml(path: Path) -> dict[str, Any]:
     """Parse one YAML file, mapping parse errors to LexiconError with the line."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

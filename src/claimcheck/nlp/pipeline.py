@@ -100,3 +100,8 @@ def _rule_patterns(rs: RuleSet) -> list[tuple[str, dict[str, Any]]]:
         if r.status != "removed"
         for p in r.patterns
     ]
+
+
+def all_patterns(rs: RuleSet) -> list[tuple[str, dict[str, Any]]]:
+    """Every SpanRuler pattern of the pack, with where it comes from."""
+    return _claim_patterns(rs) + _modifier_patterns(rs) + _rule_patterns(rs)

@@ -1,0 +1,192 @@
+"""The command line: parses options, calls the library, picks a reporter, exits.
+
+Exit codes (decided in claimcheck.outcome): 0 nothing at or above --fail-on, 1 findings at or
+above it, 2 usage/configuration/lexicon error, 3 some input could not be read.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError
+from claimcheck.findings import Severity
+from claimcheck.outcome import ExitCode, RunSummary
+
+SEVERITIES = ["info", "warning", "error"]
+log = logging.getLogger("claimcheck")
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    """Accept repeated and comma-separated rule selectors."""
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="claimcheck")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Check health articles for unsupported medical claims, missing caveats and sources,
+    and template or spam boilerplate."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="claimcheck: %(levelname)s: %(message)s")
+
+
+@cli.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="error",
+              show_default=True, help="Exit 1 when a finding has at least this severity.")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), default="info",
+              show_default=True, help="Hide findings below this severity.")
+@click.option("--select", multiple=True, help="Only these rules (ids, id prefixes like CC1, or names).")
+@click.option("--ignore", multiple=True, help="Skip these rules (ids, prefixes or names).")
+@click.option("--preview", is_flag=True, help="Also run rules marked as preview.")
+@click.option("--stdin-format", type=click.Choice(["txt", "md", "html"]), default="txt",
+              show_default=True, help="How to read '-' (standard input).")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(file_okay=False),
+              help="Extra lexicon pack directory (adds to or overrides the default pack).")
+@click.option("--max-bytes", type=int, default=10 * 1024 * 1024, show_default=True,
+              help="Refuse input files larger than this.")
+@click.option("--timeout", type=float, default=20.0, show_default=True,
+              help="Seconds to wait for a web server (connect and read).")
+@click.option("--allow-private-hosts", is_flag=True,
+              help="Allow URLs on loopback/private networks (off: SSRF guard).")
+@click.option("--ignore-robots", is_flag=True, help="Fetch URLs even where robots.txt disallows.")
+@click.option("--no-cache", is_flag=True, help="Do not use the on-disk HTTP cache.")
+@click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
+          select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, stdin_format: str,
+          lexicons: tuple[str, ...], max_bytes: int, timeout: float, allow_private_hosts: bool,
+          ignore_robots: bool, no_cache: bool, color: bool | None) -> None:
+    """Check TARGETS: files (.txt, .md, .html), directories, globs, URLs, or - for stdin.
+
+    \b
+    Exit codes:
+      0  no finding at or above --fail-on
+      1  findings at or above --fail-on
+      2  usage, configuration or lexicon error
+      3  some input could not be read (the others were still checked)
+    """
+    from claimcheck.api import CheckOptions, Linter
+    from claimcheck.lexicon.loader import load_lexicon
+    from claimcheck.reporters import get_reporter
+    from claimcheck.sources import LoadOptions, iter_inputs
+
+    options = CheckOptions(select=_split(select), ignore=_split(ignore), preview=preview,
+                           min_severity=Severity.parse(min_severity))  # fmt: skip
+    linter = Linter(load_lexicon([Path(p) for p in lexicons]), options)
+    if not linter.rules:
+        raise ConfigError("no rules selected: check --select and --ignore")
+    load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes,
+                       fetch=_fetch_options(timeout, allow_private_hosts, ignore_robots, no_cache))
+    reporter = get_reporter(fmt, sys.stdout, sys.stderr, color)
+    summary = RunSummary()
+    reporter.start()
+    for result in linter.check_many(iter_inputs(targets, load)):
+        summary.add(result)
+        reporter.result(result)
+    reporter.finish(summary)
+    threshold = None if fail_on == "never" else Severity.parse(fail_on)
+    sys.exit(int(summary.exit_code(threshold)))
+
+
+def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) -> Any:
+    """FetchOptions for URL targets, or None when the fetch layer is unavailable."""
+    try:
+        from claimcheck.sources.fetch import FetchOptions
+    except ImportError:  # pragma: no cover - the fetch layer ships with the package
+        return None
+    return FetchOptions(timeout_connect=min(timeout, 10.0), timeout_read=timeout,
+                        allow_private_hosts=private, ignore_robots=robots, no_cache=no_cache)
+
+
+@cli.command()
+@click.argument("rule", required=False)
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(file_okay=False),
+              help="Extra lexicon pack directory.")
+def rules(rule: str | None, lexicons: tuple[str, ...]) -> None:
+    """List every rule, or explain one (by id like CC101 or by name)."""
+    from claimcheck.lexicon.loader import load_lexicon
+    from claimcheck.rules_doc import explain_rule, rule_table
+
+    ruleset = load_lexicon([Path(p) for p in lexicons])
+    if rule is None:
+        click.echo(rule_table(ruleset.rules))
+        return
+    found = ruleset.rule(rule)
+    if found is None:
+        raise ConfigError(f"unknown rule {rule!r}: run 'claimcheck rules' for the list")
+    click.echo(explain_rule(found))
+
+
+@cli.group()
+def lexicon() -> None:
+    """Validate or export lexicon packs."""
+
+
+@lexicon.command("validate")
+@click.argument("directories", nargs=-1, type=click.Path(file_okay=False))
+def lexicon_validate(directories: tuple[str, ...]) -> None:
+    """Load the default pack plus DIRECTORIES and compile every pattern with validation."""
+    from claimcheck.lexicon.loader import load_lexicon
+    from claimcheck.lexicon.validate import validate_patterns
+
+    ruleset = load_lexicon([Path(d) for d in directories])
+    validate_patterns(ruleset)
+    click.echo(f"ok: {len(ruleset.rules)} rules, {len(ruleset.claim_patterns)} claim patterns, "
+               f"{len(ruleset.modifiers)} modifier groups (digest {ruleset.digest})")  # fmt: skip
+
+
+@lexicon.command("export")
+@click.option("--jsonl", "jsonl", is_flag=True, required=True, help="spaCy patterns.jsonl format.")
+def lexicon_export(jsonl: bool) -> None:
+    """Write every pattern as spaCy-native JSONL (for debugging in spaCy or Prodigy)."""
+    import json
+
+    from claimcheck.lexicon.loader import load_lexicon
+    from claimcheck.nlp.pipeline import all_patterns
+
+    for _origin, pattern in all_patterns(load_lexicon()):
+        click.echo(json.dumps(pattern, ensure_ascii=False))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; map library errors to exit code 2 and never show a traceback."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="claimcheck",
+                 standalone_mode=False)  # fmt: skip
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return int(ExitCode.USAGE)
+    except click.exceptions.Abort:
+        click.echo("claimcheck: aborted", err=True)
+        return int(ExitCode.USAGE)
+    except (LexiconError, ConfigError) as exc:
+        click.echo(f"claimcheck: error: {exc}", err=True)
+        return int(ExitCode.USAGE)
+    except ClaimcheckError as exc:
+        click.echo(f"claimcheck: error: {exc}", err=True)
+        return int(ExitCode.INPUT)
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int | None) else int(ExitCode.USAGE)
+    except BrokenPipeError:
+        return int(ExitCode.OK)
+    except Exception as exc:  # a bug: say so in one line, never a traceback (-vv logs it)
+        log.debug("internal error", exc_info=True)
+        click.echo(f"claimcheck: internal error: {type(exc).__name__}: {exc}", err=True)
+        return int(ExitCode.USAGE)
+    return int(ExitCode.OK)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

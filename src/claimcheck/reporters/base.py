@@ -1,0 +1,24 @@
+"""The reporter lifecycle: start, one call per result, finish (flake8's BaseFormatter)."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from claimcheck.api import FileResult
+from claimcheck.outcome import RunSummary
+
+
+class Reporter(Protocol):
+    """Formats results as they stream past; checking code never prints."""
+
+    def start(self) -> None:
+        """Write anything that precedes the first result."""
+        ...
+
+    def result(self, result: FileResult) -> None:
+        """Write one input's result."""
+        ...
+
+    def finish(self, summary: RunSummary) -> None:
+        """Write the summary and close the output."""
+        ...

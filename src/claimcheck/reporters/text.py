@@ -1,0 +1,70 @@
+"""Human-readable output: ``path:line:col: CC101 [error] message``, the text and a suggestion."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+import click
+
+from claimcheck.api import FileResult
+from claimcheck.findings import Finding
+from claimcheck.outcome import RunSummary
+
+COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+class TextReporter:
+    """Findings to ``out``; input errors to ``err``; colour only on a terminal."""
+
+    def __init__(self, out: TextIO, err: TextIO, color: bool | None) -> None:
+        self.out, self.err, self.color = out, err, color
+
+    def start(self) -> None:
+        """Nothing precedes the first result."""
+
+    def result(self, result: FileResult) -> None:
+        """Print each finding with its quoted text and suggestion."""
+        if result.error is not None:
+            label = "skipped" if result.skipped else "error"
+            reason = result.error.removeprefix("skipped: ")
+            self._echo(f"{result.origin}: {label}: {reason}", err=True,
+                       fg="yellow" if result.skipped else "red")  # fmt: skip
+            return
+        for note in result.notes:
+            self._echo(f"{result.origin}: note: {note}", err=True, dim=True)
+        for f in result.findings:
+            self._finding(result.origin, f)
+
+    def _finding(self, origin: str, f: Finding) -> None:
+        """One finding: location line, quoted text, suggestion."""
+        sev = click.style(f"[{f.severity}]", fg=COLORS[str(f.severity)], bold=True)
+        rule = click.style(f.rule, bold=True)
+        self._echo(f"{origin}:{f.line}:{f.column}: {rule} {sev} {f.message} ({f.name})")
+        if f.text.strip():
+            quoted = " ".join(f.text.split())
+            self._echo(f"    | {quoted}", dim=True)
+        if f.suggestion:
+            self._echo(f"    = suggestion: {f.suggestion}", fg="green")
+
+    def finish(self, summary: RunSummary) -> None:
+        """A closing summary line, plus the riskiest documents when several were checked."""
+        if summary.checked > 1:
+            self._echo("\nHighest risk scores (0-100):", bold=True)
+            for score, origin in summary.scores[:10]:
+                self._echo(f"  {score:3d}  {origin}")
+        sev = summary.by_severity
+        parts = [
+            f"{summary.checked} document(s) checked",
+            f"{summary.claims} claim(s), {summary.unsupported_claims} unsupported",
+            f"{sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info",
+        ]
+        if summary.errors:
+            parts.append(f"{summary.errors} input(s) could not be read")
+        if summary.skipped:
+            parts.append(f"{summary.skipped} skipped")
+        self._echo("; ".join(parts) + ".", err=True, bold=True)
+
+    def _echo(self, message: str, err: bool = False, **style: object) -> None:
+        """Write a line; click drops the colour codes when the stream is not a terminal."""
+        styled = click.style(message, **style) if style else message  # type: ignore[arg-type]
+        click.echo(styled, file=self.err if err else self.out, color=self.color)

@@ -1,0 +1,30 @@
+"""Shared fixtures: one Linter built from the real lexicons for the whole session."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.api import FileResult, Linter
+from claimcheck.extract.markdown import parse_markdown
+from claimcheck.extract.text import parse_plain
+from claimcheck.lexicon.loader import load_lexicon
+from claimcheck.lexicon.model import RuleSet
+
+
+@pytest.fixture(scope="session")
+def ruleset() -> RuleSet:
+    """The shipped lexicon pack."""
+    return load_lexicon()
+
+
+@pytest.fixture(scope="session")
+def linter(ruleset: RuleSet) -> Linter:
+    """A linter with every stable rule enabled."""
+    return Linter(ruleset)
+
+
+def run_text(linter: Linter, text: str) -> FileResult:
+    """Check a snippet: Markdown when it has front matter, plain text otherwise."""
+    if text.startswith("---\n"):
+        return linter.check_document(parse_markdown("<example>", text))
+    return linter.check_document(parse_plain("<example>", text))
