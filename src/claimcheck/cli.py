@@ -90,9 +90,12 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     reporter = get_reporter(fmt, sys.stdout, sys.stderr, color)
     summary = RunSummary()
     reporter.start()
-    for result in linter.check_many(iter_inputs(targets, load)):
-        summary.add(result)
-        reporter.result(result)
+    try:
+        for result in linter.check_many(iter_inputs(targets, load)):
+            summary.add(result)
+            reporter.result(result)
+    finally:
+        _close_fetcher()
     reporter.finish(summary)
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     sys.exit(int(summary.exit_code(threshold)))
@@ -106,6 +109,13 @@ def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) 
         return None
     return FetchOptions(timeout_connect=min(timeout, 10.0), timeout_read=timeout,
                         allow_private_hosts=private, ignore_robots=robots, no_cache=no_cache)
+
+
+def _close_fetcher() -> None:
+    """Release the shared HTTP session and cache, if URLs were fetched."""
+    fetch = sys.modules.get("claimcheck.sources.fetch")
+    if fetch is not None:
+        fetch.close_shared()
 
 
 @cli.command()

@@ -71,10 +71,16 @@ def test_front_matter_metadata(fixtures: Path) -> None:
 
 
 def test_metadata_falls_back_to_first_h1() -> None:
-    doc = parse_markdown("t.md", "Intro text.\n\n## Sub\n\n# The *Real* Title\n\n# Second\n")
+    text = "---\ndraft: true\n---\nIntro text.\n\n## Sub\n\n# The *Real* Title\n\n# Second\n"
+    doc = parse_markdown("t.md", text)
     assert doc.metadata is not None
     assert doc.metadata.title == "The Real Title"
     assert doc.metadata.author is None
+
+
+def test_no_front_matter_means_no_metadata() -> None:
+    """A bare Markdown draft carries no metadata, so no byline finding can apply to it."""
+    assert parse_markdown("t.md", "# Title\n\nText.\n").metadata is None
 
 
 def test_authors_list_and_invalid_front_matter() -> None:

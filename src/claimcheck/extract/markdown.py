@@ -171,6 +171,6 @@ def parse_markdown(origin: str, text: str) -> Document:
         blocks=tuple(builder.blocks),
         links=tuple(builder.links),
         media_type="text/markdown",
-        metadata=_metadata(front, builder.first_h1),
+        metadata=_metadata(front, builder.first_h1) if front else None,
         notes=notes,
     )

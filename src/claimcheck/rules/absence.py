@@ -15,19 +15,22 @@ SPEC = KindSpec(
 
 
 class Absence:
-    """Document-level findings, reported at the start of the text (ruff's file-level E902)."""
+    """Document-level findings, reported at the start of the text (ruff's file-level E902).
+
+    Only for documents that make at least one claim of the ``when_claims`` kinds.
+    """
 
     spec = SPEC
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding when the document lacks every required element."""
-        fields = rule.param("requires_metadata")
-        if fields:
-            yield from self._metadata(ctx, rule, list(fields))
-            return
         kinds = set(rule.param("when_claims") or ())
         claims = [c for c in ctx.context.claims if not c.negated and set(c.kinds) & kinds]
         if not claims:
+            return
+        fields = rule.param("requires_metadata")
+        if fields:
+            yield from self._metadata(ctx, rule, list(fields))
             return
         present = ctx.context.types_present()
         if ctx.document.links and "link" in (rule.param("requires") or ()):

@@ -32,8 +32,17 @@ def soften(doc: Doc, claim: Claim, softeners: Mapping[str, str]) -> tuple[str, s
         if not words and token.lower_ in SKIP_LEADING:
             continue
         verbal = not words or prev in VERB_AFTER
+        if prev == "\0" and token.lower_ in ("for", "of"):
+            continue  # "cure for X" -> "help with X"
         if verbal and token.lemma_ in softeners:
             words.append(softeners[token.lemma_])
+            verb_seen = True
+            if softeners[token.lemma_].endswith(" with"):
+                prev = "\0"
+                words.append(token.whitespace_)
+                continue
+        elif not words and token.lemma_ != token.lower_ and token.lower_.endswith(("s", "ed")):
+            words.append(token.lemma_)  # "draws toxins" -> "may draw toxins"
             verb_seen = True
         else:
             words.append(token.text)
