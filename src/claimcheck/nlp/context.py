@@ -92,22 +92,25 @@ class ClaimContext:
         if sentence.text.rstrip().endswith("?"):
             return None
         active: list[Span] = []
+        negated: list[Span] = []
         linked: list[_Mod] = []
-        negated_any = False
+        linked_negated: list[_Mod] = []
         for trig in triggers:
             here = [m for m in mods if linker.links(m, trig)]
             types = {m.group.type for m in here}
             if "purpose" in types:
                 continue
-            reported = "reported" in types
-            if "negation" in types or (reported and "rebuttal" in types):
-                negated_any = True
-                continue
-            active.append(trig)
-            linked.extend(here)
-        if not active and not negated_any:
-            return None
-        return self._build(doc, sentence, active or triggers, linked, not active, has_refs)
+            if "negation" in types or ("reported" in types and "rebuttal" in types):
+                negated.append(trig)
+                linked_negated.extend(here)
+            else:
+                active.append(trig)
+                linked.extend(here)
+        if active:
+            return self._build(doc, sentence, active, linked, False, has_refs)
+        if negated:
+            return self._build(doc, sentence, negated, linked_negated, True, has_refs)
+        return None
 
     def _build(self, doc: Doc, sentence: Span, trigs: Sequence[Span], linked: list[_Mod],
                negated: bool, has_refs: bool) -> Claim:
@@ -149,11 +152,12 @@ class ClaimContext:
         return _Sentences([b[0] for b in bounds], bounds, blocks)
 
     def _modifiers(self, doc: Doc) -> list[_Mod]:
-        """Modifier spans from the rulers and regexes, plus the document's hyperlinks."""
-        out = [
-            _Mod(s.start, s.end, self.ruleset.modifier_group(s.id_), s)
-            for s in _spans(doc, MODS_KEY)
-        ]
+        """Modifier spans (longest per type where they overlap), plus the hyperlinks."""
+        out: list[_Mod] = []
+        for s in sorted(_spans(doc, MODS_KEY), key=lambda s: (s.start, -s.end)):
+            group = self.ruleset.modifier_group(s.id_)
+            if not any(o.group.type == group.type and o.start <= s.start < o.end for o in out[-8:]):
+                out.append(_Mod(s.start, s.end, group, s))
         for start, end, _href in doc.user_data.get(LINKS_KEY, ()):
             span = doc.char_span(start, end, label="link", alignment_mode="expand")
             if span is not None and len(span):
@@ -162,11 +166,12 @@ class ClaimContext:
 
     def _has_reference_list(self, doc: Doc) -> bool:
         """True when a heading or line names a reference list ('References', 'Sources')."""
+        text = doc.text  # built from the tokens on every access: read it once
         for start, end, kind in doc.user_data.get(BLOCKS_KEY, ()):
-            if kind == "heading" and doc.text[start:end].strip().rstrip(":").lower() in self.headings:
+            if kind == "heading" and text[start:end].strip().rstrip(":").lower() in self.headings:
                 return True
         return any(
-            line.strip().rstrip(":").lower() in self.headings for line in doc.text.splitlines()
+            line.strip().rstrip(":").lower() in self.headings for line in text.splitlines()
         )
 
 
