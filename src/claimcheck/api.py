@@ -19,6 +19,7 @@ from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY
 from claimcheck.nlp.pipeline import build_nlp
 from claimcheck.rules import KINDS, select_rules
 from claimcheck.rules.base import CheckContext
+from claimcheck.rules.crossdoc import RUN_STATE_KEY
 from claimcheck.scoring import risk_score
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,7 @@ class Linter:
             self.ruleset.rules, self.options.select, self.options.ignore, self.options.preview
         )
         self.nlp = build_nlp(self.ruleset)
+        self.run_state: dict[str, object] = {}  # cross-document rule state for this run
 
     def check_document(self, document: Document) -> FileResult:
         """Check one document."""
@@ -90,6 +92,7 @@ class Linter:
         doc = self.nlp.make_doc(document.text)
         doc.user_data[BLOCKS_KEY] = tuple((b.start, b.end, b.kind) for b in document.blocks)
         doc.user_data[LINKS_KEY] = tuple((lk.start, lk.end, lk.href) for lk in document.links)
+        doc.user_data[RUN_STATE_KEY] = self.run_state
         return doc
 
     def _judge(self, document: Document, doc: Doc) -> FileResult:

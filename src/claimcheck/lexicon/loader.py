@@ -84,6 +84,17 @@ def read_phrase_file(path: Path) -> tuple[str, ...]:
     return tuple(p for p in out if p)
 
 
+def read_pair_file(path: Path) -> dict[str, str]:
+    """Read 'phrase -> replacement' lines; blank lines and '#' comments are skipped."""
+    pairs: dict[str, str] = {}
+    for line in read_phrase_file(path):
+        phrase, sep, replacement = line.partition(" -> ")
+        if not sep or not phrase.strip() or not replacement.strip():
+            raise LexiconError(f"{path}: expected 'phrase -> replacement', got {line!r}")
+        pairs[phrase.strip()] = replacement.strip()
+    return pairs
+
+
 def _check_keys(where: str, record: Mapping[str, Any], allowed: Iterable[str]) -> None:
     """Raise when ``record`` has keys outside ``allowed``, naming both sets."""
     allowed_set = frozenset(allowed)
@@ -188,6 +199,9 @@ def _load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> R
     examples = rec.get("examples") or {}
     _check_keys(f"{where} examples", examples, {"flag", "pass"})
     params = {k: v for k, v in rec.items() if k in spec.required | spec.optional}
+    if rec.get("replacements_from"):  # a kind's 'phrase -> replacement' list (spun text)
+        listed = read_pair_file(base / str(rec["replacements_from"]))
+        params["replacements"] = {**listed, **(rec.get("replacements") or {})}
     return Rule(
         id=rid, name=name, kind=kind, category=_require(where, rec, "category", CATEGORIES),
         severity=_require(where, rec, "severity", SEVERITIES), message=message,

@@ -7,13 +7,23 @@ from collections.abc import Iterable
 from claimcheck.lexicon.model import Rule
 from claimcheck.rules.absence import Absence
 from claimcheck.rules.base import Kind, KindSpec
+from claimcheck.rules.boilerplate import Boilerplate
+from claimcheck.rules.crossdoc import CrossDocument
+from claimcheck.rules.density import Density
 from claimcheck.rules.existence import Existence
+from claimcheck.rules.spun import Spun
+from claimcheck.rules.stuffing import Stuffing
 from claimcheck.rules.unsupported import Unsupported
 
 KINDS: dict[str, Kind] = {
     "unsupported": Unsupported(),
     "existence": Existence(),
     "absence": Absence(),
+    "boilerplate": Boilerplate(),
+    "spun": Spun(),
+    "stuffing": Stuffing(),
+    "density": Density(),
+    "crossdoc": CrossDocument(),
 }
 KIND_SPECS: dict[str, KindSpec] = {name: kind.spec for name, kind in KINDS.items()}
 

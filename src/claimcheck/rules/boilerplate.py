@@ -1,0 +1,83 @@
+"""Kind ``boilerplate``: ``existence`` plus patterns that only count as a whole line.
+
+## What it does
+Reports every match of the rule's ``patterns``/``phrases`` (through the shared rule ruler,
+which labels them ``boilerplate`` so claim detection skips them) and of its
+``line_patterns``, token patterns that count only when they make up their whole sentence,
+punctuation aside: "Join WriteUpCafe" alone on a footer line, not "Join Dr Lee for a walk".
+
+With ``span: sentence`` each match grows to its whole sentence, so a platform notice is
+reported (and can be stripped) as one piece instead of several fragments.
+
+## Why is this bad?
+Platform footers, sign-up prompts and site notices are not the author's text; an editor has
+to strip them, and a checker must not read them as claims or caveats.
+
+## Example
+"Join WriteUpCafe" (a footer line) -> remove the platform's sign-up prompt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.matcher import Matcher
+from spacy.tokens import Span
+
+from claimcheck.lexicon.model import Rule
+from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.existence import Existence
+from claimcheck.rules.matchers import MatcherCache, longest_matches, token_matcher
+
+SPEC = KindSpec(
+    required=frozenset({"boilerplate_kind"}),
+    optional=frozenset({"modifier_types", "line_patterns", "span"}),
+    placeholders=COMMON_PLACEHOLDERS,
+    needs_patterns=True,
+)
+
+
+def whole_sentence(span: Span) -> bool:
+    """True when everything else in the span's sentence is punctuation or space."""
+    sent = span.sent
+    outside = [*sent[: span.start - sent.start], *sent[span.end - sent.start :]]
+    return all(t.is_punct or t.is_space for t in outside)
+
+
+class Boilerplate(Existence):
+    """Existence matches plus whole-line matches of ``line_patterns``."""
+
+    spec = SPEC
+
+    def __init__(self) -> None:
+        self._cache = MatcherCache()
+
+    def _matches(self, ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
+        """Ruler and modifier matches, then line patterns that fill their sentence."""
+        out = super()._matches(ctx, rule)
+        patterns: list[list[dict[str, Any]]] = list(rule.param("line_patterns") or ())
+        if patterns:
+            matcher: Matcher = self._cache.get(
+                ctx.doc.vocab, rule, "line_patterns",
+                lambda: token_matcher(ctx.doc.vocab, rule, patterns),
+            )  # fmt: skip
+            out += [
+                (s.start_char, s.end_char)
+                for _, s in longest_matches(matcher, ctx.doc) if whole_sentence(s)
+            ]  # fmt: skip
+        if rule.param("span") == "sentence":
+            out = [sentence_bounds(ctx, start, end) for start, end in out]
+        return out
+
+
+def sentence_bounds(ctx: CheckContext, start: int, end: int) -> tuple[int, int]:
+    """Grow a match to the sentence(s) it lies in, without surrounding whitespace."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return start, end
+    first, last = ctx.doc[span.start].sent, ctx.doc[span.end - 1].sent
+    text = ctx.document.text
+    s, e = first.start_char, last.end_char
+    s += len(text[s:e]) - len(text[s:e].lstrip())
+    e -= len(text[s:e]) - len(text[s:e].rstrip())
+    return (min(s, start), max(e, end)) if s < e else (start, end)

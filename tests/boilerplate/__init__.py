@@ -1,0 +1,1 @@
+"""Tests of the boilerplate, template and spam rules (CC4xx)."""

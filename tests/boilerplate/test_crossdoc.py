@@ -1,0 +1,58 @@
+"""Cross-document templates (CC430): text shared between documents of one run."""
+
+from __future__ import annotations
+
+from claimcheck.api import Linter
+from claimcheck.extract.text import parse_plain
+from claimcheck.lexicon.model import RuleSet
+from claimcheck.rules.crossdoc import TemplateIndex
+
+SHARED = (
+    "Our friendly team of certified experts offers personalised care plans for every "
+    "budget and lifestyle. We combine modern techniques with time-honoured wisdom to help "
+    "you feel your best, and every first visit includes a free consultation."
+)
+NEAR = SHARED.replace("friendly", "caring")
+A = "Foam rolling before a run can loosen tight calves.\n\n" + SHARED
+B = "The allotment season starts in March, when the soil begins to warm.\n\nBeans go in late."
+C = "Swimming is gentle on the joints and suits people with knee pain.\n\n" + NEAR
+
+
+def _run(ruleset: RuleSet, texts: dict[str, str]) -> dict[str, list[tuple[str, str]]]:
+    linter = Linter(ruleset)
+    docs = [parse_plain(name, text) for name, text in texts.items()]
+    return {
+        r.origin: [(f.text, f.message) for f in r.findings if f.rule == "CC430"]
+        for r in linter.check_many(docs)
+    }
+
+
+def test_three_documents_two_share_a_paragraph(ruleset: RuleSet) -> None:
+    found = _run(ruleset, {"a.txt": A, "b.txt": B, "c.txt": C})
+    assert found["a.txt"] == [] and found["b.txt"] == []
+    assert found["c.txt"], "the shared paragraph must be reported on the later document"
+    for text, message in found["c.txt"]:
+        assert text in NEAR and "a.txt" in message and "b.txt" not in message
+    covered = " ".join(text for text, _ in found["c.txt"])
+    assert "We combine modern techniques" in covered and "free consultation" in covered
+
+
+def test_repeats_inside_one_document_are_not_reported(ruleset: RuleSet) -> None:
+    found = _run(ruleset, {"a.txt": SHARED + "\n\n" + SHARED, "b.txt": B})
+    assert found == {"a.txt": [], "b.txt": []}
+
+
+def test_separate_linters_do_not_share_state(ruleset: RuleSet) -> None:
+    assert _run(ruleset, {"a.txt": A}) == {"a.txt": []}
+    assert _run(ruleset, {"c.txt": C}) == {"c.txt": []}
+
+
+def test_index_is_bounded_and_keeps_no_text() -> None:
+    index = TemplateIndex(max_passages=3)
+    words = SHARED.lower().split()
+    passages = [(i, i + 1, [*words[i:], str(i)]) for i in range(5)]
+    assert index.add_document("a", passages) == []
+    assert len(index.signatures) == 3
+    assert all(not isinstance(v, str) for v in index.signatures.values())
+    hits = index.add_document("b", passages[:1])
+    assert hits and hits[0][2] == frozenset({0})
