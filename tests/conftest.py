@@ -9,6 +9,7 @@ from claimcheck.extract.markdown import parse_markdown
 from claimcheck.extract.text import parse_plain
 from claimcheck.lexicon.loader import load_lexicon
 from claimcheck.lexicon.model import RuleSet
+from claimcheck.rules.crossdoc import EXAMPLE_SEPARATOR
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +25,16 @@ def linter(ruleset: RuleSet) -> Linter:
 
 
 def run_text(linter: Linter, text: str) -> FileResult:
-    """Check a snippet: Markdown when it has front matter, plain text otherwise."""
+    """Check a snippet: Markdown when it has front matter, plain text otherwise.
+
+    A snippet made of several documents joined by EXAMPLE_SEPARATOR is checked as one run,
+    and the last document's result is returned (cross-document rules).
+    """
+    if EXAMPLE_SEPARATOR in text:
+        linter.run_state.clear()
+        parts = text.split(EXAMPLE_SEPARATOR)
+        docs = [parse_plain(f"<example {i}>", t) for i, t in enumerate(parts)]
+        return list(linter.check_many(docs))[-1]
     if text.startswith("---\n"):
         return linter.check_document(parse_markdown("<example>", text))
     return linter.check_document(parse_plain("<example>", text))

@@ -7,8 +7,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from spacy.attrs import IS_ALPHA, LIKE_NUM
+from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimcheck import filters
 from claimcheck.claims import Claim, DocContext
 from claimcheck.document import Document
 from claimcheck.errors import InputError
@@ -34,6 +37,8 @@ class CheckOptions:
     preview: bool = False
     min_severity: Severity = Severity.INFO
     batch_size: int = 32
+    check_quotes: bool = False  # claims inside blockquotes are someone else's words
+    per_path: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, ignored selectors)
 
 
 @dataclass(frozen=True)
@@ -53,13 +58,14 @@ class FileResult:
 class Linter:
     """Builds the spaCy pipeline once for a rule set and checks any number of documents."""
 
-    def __init__(self, ruleset: RuleSet | None = None, options: CheckOptions | None = None) -> None:
+    def __init__(self, ruleset: RuleSet | None = None, options: CheckOptions | None = None,
+                 nlp: Language | None = None) -> None:
         self.ruleset = ruleset or load_lexicon()
         self.options = options or CheckOptions()
         self.rules = select_rules(
             self.ruleset.rules, self.options.select, self.options.ignore, self.options.preview
         )
-        self.nlp = build_nlp(self.ruleset)
+        self.nlp = nlp if nlp is not None else build_nlp(self.ruleset)  # prebuilt: nlp/cache.py
         self.run_state: dict[str, object] = {}  # cross-document rule state for this run
 
     def check_document(self, document: Document) -> FileResult:
@@ -106,8 +112,9 @@ class Linter:
                 if f.severity >= self.options.min_severity
             ]  # fmt: skip
             findings.extend(produced[: rule.limit] if rule.limit else produced)
-        findings.sort(key=Finding.sort_key)
-        words = sum(1 for t in doc if t.is_alpha or t.like_num)
+        opts = self.options
+        findings = filters.finish(ctx, findings, self.rules, opts.check_quotes, opts.per_path)
+        words = int(doc.to_array([IS_ALPHA, LIKE_NUM]).any(axis=1).sum()) if len(doc) else 0
         return FileResult(
             origin=document.origin, findings=tuple(findings), claims=context.claims, words=words,
             score=risk_score(context.claims, context.modifiers, words), notes=document.notes,

@@ -37,6 +37,18 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A source comment (``<!-- ... -->``) at ``offset`` in the checked text.
+
+    Markdown and HTML drop comments from the checked text, so the parser records where they
+    stood; suppression directives are read from these.
+    """
+
+    offset: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Metadata:
     """Page or front-matter metadata; ``None`` fields are absent from the input."""
 
@@ -66,6 +78,7 @@ class Document:
     encoding: str | None = None
     metadata: Metadata | None = None
     notes: tuple[str, ...] = field(default=())  # e.g. "decoded as cp1252 (detected)"
+    comments: tuple[Comment, ...] = ()
 
     def block_at(self, offset: int) -> Block | None:
         """The block containing ``offset``, if any."""

@@ -61,10 +61,6 @@ def test_spun_phrase_does_not_hide_a_claim(check: Check) -> None:
     assert result.claims
 
 
-@pytest.mark.xfail(
-    reason="context.py still links hedges.yml's 'is not a substitute for' "
-    "(limitation) inside a boilerplate span as a caveat"
-)
 def test_generic_disclaimer_is_not_a_caveat(check: Check) -> None:
     text = (
         "Magnet bracelets relieve arthritis pain. This article is for informational "

@@ -11,7 +11,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from claimcheck.document import Block, Document, Link, Metadata
+from claimcheck.document import Block, Comment, Document, Link, Metadata
 from claimcheck.extract.html import is_followable
 
 logger = logging.getLogger(__name__)
@@ -22,6 +22,7 @@ _FRONT_MATTER = re.compile(
 )
 _CONTAINERS = {"list_item_open": "list_item", "blockquote_open": "blockquote"}
 _CELLS = {"td_open", "th_open"}
+_COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
 @dataclass
@@ -32,7 +33,13 @@ class _Builder:
     length: int = 0
     blocks: list[Block] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
     first_h1: str | None = None
+
+    def add_comments(self, html: str) -> None:
+        """Record HTML comments (suppression directives) at the current rendered offset."""
+        for m in _COMMENT.finditer(html):
+            self.comments.append(Comment(self.length, m.group(0)))
 
     def add_block(self, kind: str, inline: Token) -> str | None:
         """Render one inline token as a block of ``kind``; return its text (None if empty)."""
@@ -100,6 +107,8 @@ def _walk(tokens: list[Token]) -> _Builder:
         elif tok.nesting == 1:
             kind = _kind_for(tok.type, stack)
             is_h1 = tok.tag == "h1" and kind == "heading"
+        elif tok.type == "html_block":
+            builder.add_comments(tok.content)
         elif tok.type == "inline" and kind is not None:
             rendered = builder.add_block(kind, tok)
             if is_h1 and rendered and builder.first_h1 is None:
@@ -173,4 +182,5 @@ def parse_markdown(origin: str, text: str) -> Document:
         media_type="text/markdown",
         metadata=_metadata(front, builder.first_h1) if front else None,
         notes=notes,
+        comments=tuple(builder.comments),
     )

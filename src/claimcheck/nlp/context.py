@@ -62,8 +62,9 @@ class ClaimContext:
         mods = [m for m in mods if m.group.type == "pseudo" or not _overlaps_any(m, pseudo)]
         terminators = sorted(m.start for m in mods if m.group.direction == "terminate")
         has_refs = self._has_reference_list(doc)
-        blocked = [(s.start, s.end) for s in _spans(doc, RULE_HITS_KEY) if s.label_ == "boilerplate"]
-        blocked += [(m.start, m.end) for m in pseudo]
+        boiler = [(s.start, s.end) for s in _spans(doc, RULE_HITS_KEY) if s.label_ == "boilerplate"]
+        mods = [m for m in mods if not any(m.start < e and s < m.end for s, e in boiler)]
+        blocked = boiler + [(m.start, m.end) for m in pseudo]
         by_sentence: dict[int, list[Span]] = {}
         for trig in _innermost(_spans(doc, CLAIMS_KEY)):
             trig = _to_term_end(doc, trig)
@@ -125,8 +126,9 @@ class ClaimContext:
         hedged = any(m.type == "hedge" for m in by_cat["caveat"])
         strength = "absolute" if absolute else "hedged" if hedged else "strong"
         support = "sourced" if by_cat["source"] else "caveated" if by_cat["caveat"] else "unsupported"
-        t_start = min(t.start for t in trigs)
-        t_end = max(t.end for t in trigs)
+        primary = [t for t in trigs if t.label_ == kinds[0]]  # the finding points at these
+        t_start = min(t.start for t in primary)
+        t_end = max(t.end for t in primary)
         text = sentence.text.strip()
         lead = len(sentence.text) - len(sentence.text.lstrip())
         start = sentence.start_char + lead

@@ -11,6 +11,7 @@ from claimcheck.rules.boilerplate import Boilerplate
 from claimcheck.rules.crossdoc import CrossDocument
 from claimcheck.rules.density import Density
 from claimcheck.rules.existence import Existence
+from claimcheck.rules.internal import Internal
 from claimcheck.rules.spun import Spun
 from claimcheck.rules.stuffing import Stuffing
 from claimcheck.rules.unsupported import Unsupported
@@ -24,6 +25,7 @@ KINDS: dict[str, Kind] = {
     "stuffing": Stuffing(),
     "density": Density(),
     "crossdoc": CrossDocument(),
+    "internal": Internal(),
 }
 KIND_SPECS: dict[str, KindSpec] = {name: kind.spec for name, kind in KINDS.items()}
 

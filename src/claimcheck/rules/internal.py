@@ -1,0 +1,21 @@
+"""Kind ``internal``: rules whose findings the checker itself emits (CC9xx), not a pattern."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.findings import Finding
+from claimcheck.lexicon.model import Rule
+from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+
+SPEC = KindSpec(placeholders=COMMON_PLACEHOLDERS)
+
+
+class Internal:
+    """Yields nothing by itself: the suppression stage reports CC900 (api.Linter)."""
+
+    spec = SPEC
+
+    def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+        """No findings of its own."""
+        return iter(())
