@@ -46,7 +46,9 @@ def test_exit_1_on_error_findings_and_text_format(articles: Path) -> None:
 
 def test_fail_on_never_and_warning(articles: Path) -> None:
     assert run("check", "--fail-on", "never", str(articles / "risky.txt"))[0] == 0
-    code, _, _ = run("check", "--select", "CC110", "--fail-on", "warning", str(articles / "risky.txt"))
+    code, _, _ = run(
+        "check", "--select", "CC110", "--fail-on", "warning", str(articles / "risky.txt")
+    )
     assert code == 1
     code, _, _ = run("check", "--select", "CC110", str(articles / "risky.txt"))
     assert code == 0  # only warnings, default --fail-on error
@@ -61,12 +63,32 @@ def test_json_schema(articles: Path) -> None:
     risky = data["documents"][1]
     assert risky["error"] is None and risky["words"] > 0 and 0 < risky["score"] <= 100
     claim = risky["claims"][0]
-    assert set(claim) >= {"start", "end", "text", "kind", "strength", "negated", "attributed",
-                          "caveats", "sources"}
+    assert set(claim) >= {
+        "start",
+        "end",
+        "text",
+        "kind",
+        "strength",
+        "negated",
+        "attributed",
+        "caveats",
+        "sources",
+    }
     finding = risky["findings"][0]
-    assert set(finding) >= {"rule", "name", "category", "severity", "start", "end", "line",
-                            "column", "text", "message", "suggestion"}
-    assert CLAIMS[finding["start"]:finding["end"]] == finding["text"]
+    assert set(finding) >= {
+        "rule",
+        "name",
+        "category",
+        "severity",
+        "start",
+        "end",
+        "line",
+        "column",
+        "text",
+        "message",
+        "suggestion",
+    }
+    assert CLAIMS[finding["start"] : finding["end"]] == finding["text"]
     assert data["summary"]["checked"] == 2
 
 
@@ -135,12 +157,16 @@ def test_usage_error_exit_2() -> None:
     assert main(["check", "--format", "xml", "x.txt"]) == 2
 
 
-def test_no_rules_selected_is_a_config_error(articles: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_rules_selected_is_a_config_error(
+    articles: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", "--select", "CC999", str(articles)]) == 2
     assert "no rules selected" in capsys.readouterr().err
 
 
-def test_malformed_lexicon_names_file_rule_and_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_malformed_lexicon_names_file_rule_and_key(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "extra.yml").write_text(
         "category: extra\nrules:\n  - id: CC199\n    name: my-rule\n    kind: existence\n"
         "    category: claim\n    severity: warning\n    message: hi\n    colour: red\n"

@@ -62,5 +62,9 @@ def test_quoted_claims_are_skipped_unless_asked(ruleset: RuleSet, linter: Linter
 
 def test_per_path_ignores(ruleset: RuleSet) -> None:
     lint = Linter(ruleset, CheckOptions(per_path=(("drafts/*", ("CC1",)),)))
-    assert "CC110" not in [f.rule for f in lint.check_document(parse_plain("drafts/a.txt", CLAIM)).findings]
-    assert "CC110" in [f.rule for f in lint.check_document(parse_plain("final/a.txt", CLAIM)).findings]
+    assert "CC110" not in [
+        f.rule for f in lint.check_document(parse_plain("drafts/a.txt", CLAIM)).findings
+    ]
+    assert "CC110" in [
+        f.rule for f in lint.check_document(parse_plain("final/a.txt", CLAIM)).findings
+    ]

@@ -26,8 +26,13 @@ def ignored_here(origin: str, per_path: Sequence[tuple[str, tuple[str, ...]]]) -
     return [s for glob, sels in per_path if fnmatch.fnmatch(origin, glob) for s in sels]
 
 
-def finish(ctx: CheckContext, findings: list[Finding], rules: Sequence[Rule],
-           check_quotes: bool, per_path: Sequence[tuple[str, tuple[str, ...]]]) -> list[Finding]:
+def finish(
+    ctx: CheckContext,
+    findings: list[Finding],
+    rules: Sequence[Rule],
+    check_quotes: bool,
+    per_path: Sequence[tuple[str, tuple[str, ...]]],
+) -> list[Finding]:
     """Apply the quote policy, per-path ignores and suppressions; add CC900 findings."""
     document = ctx.document
     if not check_quotes:
@@ -42,7 +47,6 @@ def finish(ctx: CheckContext, findings: list[Finding], rules: Sequence[Rule],
     unused_rule = next((r for r in rules if r.id == suppress.UNUSED_RULE), None)
     if unused_rule is not None and not matches(unused_rule, ignored):
         kept += [
-            ctx.finding(unused_rule, r.at, r.at + len(r.text), {})
-            for r in suppress.unused(regions)
+            ctx.finding(unused_rule, r.at, r.at + len(r.text), {}) for r in suppress.unused(regions)
         ]
     return sorted(kept, key=Finding.sort_key)

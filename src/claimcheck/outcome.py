@@ -29,7 +29,9 @@ class RunSummary:
     claims: int = 0
     unsupported_claims: int = 0
     words: int = 0
-    by_severity: dict[str, int] = field(default_factory=lambda: {s.name.lower(): 0 for s in Severity})
+    by_severity: dict[str, int] = field(
+        default_factory=lambda: {s.name.lower(): 0 for s in Severity}
+    )
     worst: Severity | None = None
     scores: list[tuple[int, str]] = field(default_factory=list)  # (score, origin), capped
 

@@ -24,24 +24,28 @@ def summary(rule: Rule) -> str:
     return first + "." if first else rule.name
 
 
+def _wrap(text: str) -> str:
+    """Re-flow a YAML paragraph to 88 columns."""
+    return textwrap.fill(" ".join(text.split()), 88)
+
+
 def explain_rule(rule: Rule) -> str:
     """Ruff-style sections: what it does, why, examples, what to write instead."""
-    wrap = lambda t: textwrap.fill(" ".join(t.split()), 88)  # noqa: E731
     parts = [
         f"# {rule.id} {rule.name} ({rule.severity}, {rule.category}, kind: {rule.kind})",
         "",
         "## What it does",
-        wrap(rule.message.replace("{match}", "<text>")),
+        _wrap(rule.message.replace("{match}", "<text>")),
         "",
         "## Why is this bad?",
-        wrap(rule.rationale or "(no rationale given)"),
+        _wrap(rule.rationale or "(no rationale given)"),
     ]
     if rule.examples_flag:
         parts += ["", "## Example (flagged)", *(f"    {e}" for e in rule.examples_flag)]
     if rule.examples_pass:
         parts += ["", "## Not flagged", *(f"    {e}" for e in rule.examples_pass)]
     if rule.suggestion:
-        parts += ["", "## Use instead", wrap(rule.suggestion)]
+        parts += ["", "## Use instead", _wrap(rule.suggestion)]
     if rule.references:
         parts += ["", "## References", *(f"- {r}" for r in rule.references)]
     parts += ["", f"Defined in lexicons/{rule.source_file}."]

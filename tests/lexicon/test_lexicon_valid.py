@@ -26,7 +26,9 @@ def test_default_dir_is_the_one_place(ruleset: RuleSet) -> None:
 
 def test_phrase_lists_have_no_duplicates_or_blank_entries() -> None:
     for path in sorted((default_lexicon_dir() / "lists").glob("*.txt")):
-        lines = [ln.split("#", 1)[0].strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+        lines = [
+            ln.split("#", 1)[0].strip() for ln in path.read_text(encoding="utf-8").splitlines()
+        ]
         phrases = [ln for ln in lines if ln]
         dupes = {p for p in phrases if phrases.count(p) > 1}
         assert dupes == set(), path.name
@@ -51,8 +53,10 @@ def _pack(tmp_path: Path, body: str) -> Path:
     return tmp_path
 
 
-RULE = ("category: x\nrules:\n  - id: CC198\n    name: test-rule\n    kind: existence\n"
-        "    category: claim\n    severity: warning\n    message: \"{match} is bad\"\n")
+RULE = (
+    "category: x\nrules:\n  - id: CC198\n    name: test-rule\n    kind: existence\n"
+    '    category: claim\n    severity: warning\n    message: "{match} is bad"\n'
+)
 
 
 @pytest.mark.parametrize(
@@ -60,13 +64,20 @@ RULE = ("category: x\nrules:\n  - id: CC198\n    name: test-rule\n    kind: exis
     [
         (RULE + "    patterns: [foo]\n    colour: red\n", "rule CC198: unknown key 'colour'"),
         (RULE, "rule CC198: empty 'patterns'"),
-        (RULE.replace("CC198", "CX1") + "    patterns: [foo]\n", "must be CC followed by three digits"),
+        (
+            RULE.replace("CC198", "CX1") + "    patterns: [foo]\n",
+            "must be CC followed by three digits",
+        ),
         (RULE.replace("warning", "fatal") + "    patterns: [foo]\n", "key 'severity' is 'fatal'"),
         (RULE.replace("{match}", "{nope}") + "    patterns: [foo]\n", "placeholder {nope}"),
-        (RULE.replace("test-rule", "absolute-cure-claim") + "    patterns: [foo]\n",
-         "already used by CC101"),
-        ("category: x\nmodifiers:\n  - type: hedge\n    direction: sideways\n    phrases: [a]\n",
-         "key 'direction' is 'sideways'"),
+        (
+            RULE.replace("test-rule", "absolute-cure-claim") + "    patterns: [foo]\n",
+            "already used by CC101",
+        ),
+        (
+            "category: x\nmodifiers:\n  - type: hedge\n    direction: sideways\n    phrases: [a]\n",
+            "key 'direction' is 'sideways'",
+        ),
         ("category: x\nunknown_top: 1\n", "unknown key 'unknown_top'"),
         ("category: x\nrules: [\n", "invalid YAML"),
     ],

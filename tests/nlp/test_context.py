@@ -78,7 +78,9 @@ def test_limitation_in_previous_sentence_reaches_claim(linter: Linter) -> None:
 
 
 def test_limitation_two_paragraphs_away_does_not(linter: Linter) -> None:
-    text = "The evidence is limited.\n\nWe tried it.\n\nMassage relieves back pain in office workers."
+    text = (
+        "The evidence is limited.\n\nWe tried it.\n\nMassage relieves back pain in office workers."
+    )
     (claim,) = active(linter, text)
     assert claim.support == "unsupported"
 

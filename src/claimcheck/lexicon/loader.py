@@ -113,7 +113,9 @@ def _require(where: str, record: Mapping[str, Any], key: str, choices: Iterable[
     value = record[key]
     options = tuple(choices)
     if options and value not in options:
-        raise LexiconError(f"{where}: key '{key}' is {value!r}, expected one of {', '.join(options)}")
+        raise LexiconError(
+            f"{where}: key '{key}' is {value!r}, expected one of {', '.join(options)}"
+        )
     return value
 
 
@@ -164,8 +166,9 @@ def _load_claim_pattern(where: str, rec: Mapping[str, Any]) -> ClaimPattern:
     pattern = _require(where, rec, "pattern")
     if not isinstance(pattern, str | list):
         raise LexiconError(f"{where}: key 'pattern' must be a phrase or a token pattern list")
-    return ClaimPattern(kind=kind, name=str(_require(where, rec, "name")), pattern=pattern,
-                        strength=strength)
+    return ClaimPattern(
+        kind=kind, name=str(_require(where, rec, "name")), pattern=pattern, strength=strength
+    )
 
 
 def _load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Rule:
@@ -218,7 +221,7 @@ def _load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> R
 def _read_yaml(path: Path) -> dict[str, Any]:
     """Parse one YAML file, mapping parse errors to LexiconError with the line."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -265,9 +268,9 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
             for rec in data.get("rules") or ():
                 rule = _load_rule(where, rec, d, path.name)
                 if rule.id in in_this_pack:
-                    raise LexiconError(
-                        f"{where} rule {rule.id}: key 'id' is already used in {in_this_pack[rule.id]}"
-                    )
+                    used = in_this_pack[rule.id]
+                    msg = f"{where} rule {rule.id}: key 'id' is already used in {used}"
+                    raise LexiconError(msg)
                 in_this_pack[rule.id] = path.name
                 rules[rule.id] = rule
         for path in sorted(d.glob("lists/*.txt")):
@@ -286,5 +289,7 @@ def _check_unique_names(rules: Iterable[Rule]) -> None:
     seen: dict[str, str] = {}
     for r in rules:
         if r.name in seen and seen[r.name] != r.id:
-            raise LexiconError(f"{r.source_file} rule {r.id}: name '{r.name}' is already used by {seen[r.name]}")
+            raise LexiconError(
+                f"{r.source_file} rule {r.id}: name '{r.name}' is already used by {seen[r.name]}"
+            )
         seen[r.name] = r.id

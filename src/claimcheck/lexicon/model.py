@@ -37,7 +37,9 @@ MODIFIER_CATEGORY: dict[str, str] = {
 # Types that still count when they overlap a claim trigger ("is completely safe",
 # "is found to be a safe"); every other modifier inside a trigger is pruned ("no side effects").
 OVERLAP_ALLOWED = frozenset({"intensifier", "vague-attribution"})
-CUT_BY_TERMINATORS = frozenset({"negation", "pseudo", "reported", "purpose", "intensifier", "hedge"})
+CUT_BY_TERMINATORS = frozenset(
+    {"negation", "pseudo", "reported", "purpose", "intensifier", "hedge"}
+)
 DIRECTIONS = frozenset({"forward", "backward", "bidirectional", "terminate"})
 SCOPES = frozenset(
     {"sentence", "previous-sentence", "next-sentence", "adjacent", "block", "document"}

@@ -8,9 +8,10 @@ from spacy.matcher import Matcher
 
 from claimcheck.errors import LexiconError
 from claimcheck.lexicon.model import RuleSet
-from claimcheck.nlp.components import Token  # registers the cc_term extension
+from claimcheck.nlp import components
 
-__all__ = ["Token", "validate_patterns"]
+__all__ = ["validate_patterns"]
+_REGISTERS_EXTENSIONS = components  # importing it registers Token._.cc_term for the schema
 
 
 def validate_patterns(ruleset: RuleSet) -> int:
@@ -29,6 +30,8 @@ def validate_patterns(ruleset: RuleSet) -> int:
         try:
             matcher.add("x", [pattern])
         except (MatchPatternError, ValueError, KeyError) as exc:
-            raise LexiconError(f"{origin}: invalid pattern ({str(exc).strip().splitlines()[-1]})") from exc
+            raise LexiconError(
+                f"{origin}: invalid pattern ({str(exc).strip().splitlines()[-1]})"
+            ) from exc
         count += 1
     return count

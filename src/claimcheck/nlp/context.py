@@ -81,12 +81,22 @@ class ClaimContext:
             sents.bounds[sents.index(m.start)] for m in mods
             if m.group.category == "source" and _counts(m, has_refs)
         )  # fmt: skip
-        sourced_chars = frozenset((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in sourced)
+        sourced_chars = frozenset(
+            (doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in sourced
+        )
         doc._.cc_context = DocContext(tuple(claims), effective, sourced_chars, has_refs)
         return doc
 
-    def _claim(self, doc: Doc, sents: _Sentences, si: int, triggers: list[Span],
-               mods: list[_Mod], linker: _Linker, has_refs: bool) -> Claim | None:
+    def _claim(
+        self,
+        doc: Doc,
+        sents: _Sentences,
+        si: int,
+        triggers: list[Span],
+        mods: list[_Mod],
+        linker: _Linker,
+        has_refs: bool,
+    ) -> Claim | None:
         """Judge one sentence's triggers; None when it is no claim (question, purpose)."""
         s_start, s_end = sents.bounds[si]
         sentence = doc[s_start:s_end]
@@ -113,8 +123,15 @@ class ClaimContext:
             return self._build(doc, sentence, negated, linked_negated, True, has_refs)
         return None
 
-    def _build(self, doc: Doc, sentence: Span, trigs: Sequence[Span], linked: list[_Mod],
-               negated: bool, has_refs: bool) -> Claim:
+    def _build(
+        self,
+        doc: Doc,
+        sentence: Span,
+        trigs: Sequence[Span],
+        linked: list[_Mod],
+        negated: bool,
+        has_refs: bool,
+    ) -> Claim:
         """Assemble the Claim record for a sentence's (active) triggers."""
         kinds = tuple(k for k in CLAIM_KINDS if any(t.label_ == k for t in trigs))
         uniq = {(m.start, m.end, m.group.type): m for m in linked}.values()
@@ -125,7 +142,9 @@ class ClaimContext:
         )  # fmt: skip
         hedged = any(m.type == "hedge" for m in by_cat["caveat"])
         strength = "absolute" if absolute else "hedged" if hedged else "strong"
-        support = "sourced" if by_cat["source"] else "caveated" if by_cat["caveat"] else "unsupported"
+        support = (
+            "sourced" if by_cat["source"] else "caveated" if by_cat["caveat"] else "unsupported"
+        )
         primary = [t for t in trigs if t.label_ == kinds[0]]  # the finding points at these
         t_start = min(t.start for t in primary)
         t_end = max(t.end for t in primary)
@@ -172,9 +191,7 @@ class ClaimContext:
         for start, end, kind in doc.user_data.get(BLOCKS_KEY, ()):
             if kind == "heading" and text[start:end].strip().rstrip(":").lower() in self.headings:
                 return True
-        return any(
-            line.strip().rstrip(":").lower() in self.headings for line in text.splitlines()
-        )
+        return any(line.strip().rstrip(":").lower() in self.headings for line in text.splitlines())
 
 
 class _Linker:
@@ -222,7 +239,7 @@ class _Linker:
 
 def _spans(doc: Doc, key: str) -> Iterable[Span]:
     """A span group, or nothing when the group is absent."""
-    return doc.spans[key] if key in doc.spans else ()
+    return doc.spans.get(key, ())
 
 
 def _innermost(spans: Iterable[Span]) -> list[Span]:
@@ -236,7 +253,7 @@ def _innermost(spans: Iterable[Span]) -> list[Span]:
 
 
 def _to_term_end(doc: Doc, span: Span) -> Span:
-    """Extend a trigger that stops inside a health term to the term's end ("range" -> "of motion")."""
+    """Extend a trigger ending inside a health term to the term's end ("range" + "of motion")."""
     end = span.end
     term = doc[end - 1]._.cc_term
     while term and end < len(doc) and doc[end]._.cc_term == term:

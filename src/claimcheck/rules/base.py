@@ -39,8 +39,9 @@ class CheckContext:
     def __post_init__(self) -> None:
         self.lines = LineIndex(self.document.text)
 
-    def finding(self, rule: Rule, start: int, end: int, values: Mapping[str, str],
-                kind: str | None = None) -> Finding:
+    def finding(
+        self, rule: Rule, start: int, end: int, values: Mapping[str, str], kind: str | None = None
+    ) -> Finding:
         """Build a Finding at ``text[start:end]`` with the rule's message filled in."""
         text = self.document.text[start:end]
         fill = {"match": _clip(text), **values}

@@ -31,7 +31,9 @@ class Existence:
         """Character spans of the rule's pattern hits and modifier matches."""
         out: list[tuple[int, int]] = []
         if RULE_HITS_KEY in ctx.doc.spans:
-            out += [(s.start_char, s.end_char) for s in ctx.doc.spans[RULE_HITS_KEY] if s.id_ == rule.id]
+            out += [
+                (s.start_char, s.end_char) for s in ctx.doc.spans[RULE_HITS_KEY] if s.id_ == rule.id
+            ]
         types = set(rule.param("modifier_types") or ())
         sourced = ctx.context.sourced_sentences if rule.param("unless_sourced") else frozenset()
         for m in ctx.context.modifiers:

@@ -1,4 +1,4 @@
-"""Rewrite a claim's wording into a hedged suggestion ("dramatically enhance X" -> "may improve X")."""
+"""Rewrite claim wording as a hedged suggestion ("dramatically enhance X" -> "may improve X")."""
 
 from __future__ import annotations
 
@@ -8,10 +8,14 @@ from spacy.tokens import Doc
 
 from claimcheck.claims import Claim
 
-SKIP_LEADING = frozenset({"also", "really", "truly", "actually", "even", "greatly", "help", "helps", "to"})
+SKIP_LEADING = frozenset(
+    {"also", "really", "truly", "actually", "even", "greatly", "help", "helps", "to"}
+)
 
 
-VERB_AFTER = frozenset({",", "and", "or", "to", "also", ";", "turn", "then", "can", "helps", "help"})
+VERB_AFTER = frozenset(
+    {",", "and", "or", "to", "also", ";", "turn", "then", "can", "helps", "help"}
+)
 
 
 def soften(doc: Doc, claim: Claim, softeners: Mapping[str, str]) -> tuple[str, str]:
