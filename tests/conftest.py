@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.api import FileResult, Linter
+from claimcheck.api import CheckOptions, FileResult, Linter
 from claimcheck.extract.markdown import parse_markdown
 from claimcheck.extract.text import parse_plain
 from claimcheck.lexicon.loader import load_lexicon
@@ -22,6 +22,20 @@ def ruleset() -> RuleSet:
 def linter(ruleset: RuleSet) -> Linter:
     """A linter with every stable rule enabled."""
     return Linter(ruleset)
+
+
+@pytest.fixture(scope="session")
+def preview(ruleset: RuleSet) -> Linter:
+    """A linter with preview rules enabled too."""
+    return Linter(ruleset, CheckOptions(preview=True))
+
+
+@pytest.fixture(autouse=True)
+def _fresh_run(request: pytest.FixtureRequest) -> None:
+    """Each test is its own run: cross-document state must not leak between tests."""
+    for name in ("linter", "preview"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name).run_state.clear()
 
 
 def run_text(linter: Linter, text: str) -> FileResult:

@@ -45,7 +45,8 @@ SCOPES = frozenset(
     {"sentence", "previous-sentence", "next-sentence", "adjacent", "block", "document"}
 )
 CLAIM_KINDS = (
-    "cure", "safety", "statistic", "comparative", "prevention", "mechanism", "efficacy"
+    "cure", "safety", "association", "statistic", "comparative", "prevention", "mechanism",
+    "efficacy", "causal",
 )  # fmt: skip
 STRENGTHS = ("absolute", "strong", "hedged")
 SUPPORT = ("sourced", "caveated", "unsupported")
