@@ -7,7 +7,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.attrs import IS_ALPHA, LIKE_NUM
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -114,7 +113,7 @@ class Linter:
             findings.extend(produced[: rule.limit] if rule.limit else produced)
         opts = self.options
         findings = filters.finish(ctx, findings, self.rules, opts.check_quotes, opts.per_path)
-        words = int(doc.to_array([IS_ALPHA, LIKE_NUM]).any(axis=1).sum()) if len(doc) else 0
+        words = int(doc.to_array(["IS_ALPHA", "LIKE_NUM"]).any(axis=1).sum()) if len(doc) else 0
         return FileResult(
             origin=document.origin, findings=tuple(findings), claims=context.claims, words=words,
             score=risk_score(context.claims, context.modifiers, words), notes=document.notes,

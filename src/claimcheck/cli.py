@@ -62,10 +62,12 @@ def cli(verbose: int) -> None:
 @click.option("--ignore-robots", is_flag=True, help="Fetch URLs even where robots.txt disallows.")
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk HTTP cache.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (results keep the input order).")
 def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, stdin_format: str,
           lexicons: tuple[str, ...], max_bytes: int, timeout: float, allow_private_hosts: bool,
-          ignore_robots: bool, no_cache: bool, color: bool | None) -> None:
+          ignore_robots: bool, no_cache: bool, color: bool | None, jobs: int) -> None:
     """Check TARGETS: files (.txt, .md, .html), directories, globs, URLs, or - for stdin.
 
     \b
@@ -76,13 +78,15 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
       3  some input could not be read (the others were still checked)
     """
     from claimcheck.api import CheckOptions, Linter
-    from claimcheck.lexicon.loader import load_lexicon
+    from claimcheck.nlp.cache import cached_pipeline
+    from claimcheck.parallel import check_parallel
     from claimcheck.reporters import get_reporter
     from claimcheck.sources import LoadOptions, iter_inputs
 
     options = CheckOptions(select=_split(select), ignore=_split(ignore), preview=preview,
                            min_severity=Severity.parse(min_severity))  # fmt: skip
-    linter = Linter(load_lexicon([Path(p) for p in lexicons]), options)
+    ruleset, nlp = cached_pipeline([Path(p) for p in lexicons])
+    linter = Linter(ruleset, options, nlp=nlp)
     if not linter.rules:
         raise ConfigError("no rules selected: check --select and --ignore")
     load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes,
@@ -91,7 +95,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     summary = RunSummary()
     reporter.start()
     try:
-        for result in linter.check_many(iter_inputs(targets, load)):
+        for result in check_parallel(linter, iter_inputs(targets, load), jobs):
             summary.add(result)
             reporter.result(result)
     finally:

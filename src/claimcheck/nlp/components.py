@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spacy.errors import Errors
 from spacy.language import Language
 from spacy.lookups import load_lookups
 from spacy.matcher import PhraseMatcher
@@ -26,13 +27,20 @@ class BlockSentences:
 
     def __call__(self, doc: Doc) -> Doc:
         """Mark the first token of each block (from ``doc.user_data``) as a sentence start."""
-        blocks = doc.user_data.get(BLOCKS_KEY, ())
-        for start, end, _kind in blocks:
+        starts: set[int] = set()
+        for start, end, _kind in doc.user_data.get(BLOCKS_KEY, ()):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and len(span):
-                span[0].is_sent_start = True
+                starts.add(span.start)
                 if span.end < len(doc):
-                    doc[span.end].is_sent_start = True
+                    starts.add(span.end)
+        if starts:
+            # One array write: the Token.is_sent_start setter scans the whole doc on every call.
+            if doc.has_annotation("DEP"):
+                raise ValueError(Errors.E043)
+            marks = doc.to_array("SENT_START")
+            marks[sorted(starts)] = 1
+            doc.from_array(["SENT_START"], marks)  # type: ignore[arg-type]
         return doc
 
 
@@ -85,8 +93,9 @@ class RegexModifiers:
     def __call__(self, doc: Doc) -> Doc:
         """Append every regex match, expanded to whole tokens."""
         found: list[Span] = []
+        text = doc.text  # built from the tokens on every access: read it once
         for group, rx in self._rules:
-            for m in rx.finditer(doc.text):
+            for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), label=group.type, span_id=group.id,
                                      alignment_mode="expand")
                 if span is not None and len(span):

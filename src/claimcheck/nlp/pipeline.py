@@ -70,9 +70,27 @@ def _ruler(nlp: Language, name: str, key: str, patterns: list[tuple[str, dict[st
     )  # fmt: skip
     for origin, pattern in patterns:
         try:
-            ruler.add_patterns([pattern])
+            ruler.add_patterns([_lazy_extensions(pattern)])
         except (ValueError, KeyError, TypeError) as exc:
             raise LexiconError(f"{origin}: invalid pattern ({str(exc).splitlines()[0]})") from exc
+
+
+def _lazy_extensions(pattern: dict[str, Any]) -> dict[str, Any]:
+    """Write ``{"_": {attr: "v"}}`` as ``{"_": {attr: {"IN": ["v"]}}}``: same matches, faster.
+
+    spaCy's Matcher reads every equality-tested extension attribute of every token before it
+    matches (Python calls per token); a set predicate is only evaluated where a partial match
+    reaches the token.
+    """
+    tokens = pattern["pattern"]
+    if isinstance(tokens, str):
+        return pattern
+    lazy = [
+        {**tok, "_": {k: {"IN": [v]} if isinstance(v, str) else v for k, v in tok["_"].items()}}
+        if isinstance(tok.get("_"), dict) else tok
+        for tok in tokens
+    ]  # fmt: skip
+    return {**pattern, "pattern": lazy}
 
 
 def _claim_patterns(rs: RuleSet) -> list[tuple[str, dict[str, Any]]]:
