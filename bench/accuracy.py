@@ -36,14 +36,17 @@ ASSOCIATION = re.compile(r"associat|correlat|\blink|relationship|related to", re
 def label_of(claims: tuple[object, ...]) -> int:
     """Map claimcheck's claims for one sentence to a causal-language label.
 
-    no claim, or only negated claims              -> 0 no relationship
-    a claim with an association cue among caveats -> 3 correlational
-    a claim graded "hedged"                       -> 2 conditional causal
-    a claim graded "strong" or "absolute"         -> 1 direct causal
+    no claim, or only negated claims                       -> 0 no relationship
+    a claim of kind "association", or with an association
+      cue among its linked caveats (hedged or not)         -> 3 correlational
+    a claim graded "hedged"                                -> 2 conditional causal
+    a claim graded "strong" or "absolute"                  -> 1 direct causal
     """
     live = [c for c in claims if not c.negated]  # type: ignore[attr-defined]
     if not live:
         return 0
+    if any("association" in c.kinds for c in live):  # type: ignore[attr-defined]
+        return 3
     if any(ASSOCIATION.search(m.text) for c in live for m in c.caveats):  # type: ignore[attr-defined]
         return 3
     if any(c.strength == "hedged" for c in live):  # type: ignore[attr-defined]
