@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from claimcheck.api import CheckOptions, FileResult, Linter
@@ -10,6 +12,15 @@ from claimcheck.extract.text import parse_plain
 from claimcheck.lexicon.loader import load_lexicon
 from claimcheck.lexicon.model import RuleSet
 from claimcheck.rules.crossdoc import EXAMPLE_SEPARATOR
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests never write the user's cache folder (pipeline and HTTP caches)."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CLAIMCHECK_CACHE_DIR", str(folder))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -31,11 +31,26 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimcheck")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
-def cli(verbose: int) -> None:
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Configuration file (default: nearest .claimcheck.toml or pyproject.toml "
+                   "with [tool.claimcheck]).")
+@click.option("--no-config", is_flag=True, help="Ignore configuration files.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bool) -> None:
     """Check health articles for unsupported medical claims, missing caveats and sources,
     and template or spam boilerplate."""
+    from claimcheck.config import FileConfig, find_config, load_config_file
+
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="claimcheck: %(levelname)s: %(message)s")
+    if no_config:
+        config = FileConfig(None, {})
+    elif config_path:
+        config = load_config_file(Path(config_path))
+    else:
+        config = find_config()
+    ctx.default_map = {"check": config.default_map()}
+    ctx.obj = config
 
 
 @cli.command()
@@ -62,12 +77,15 @@ def cli(verbose: int) -> None:
 @click.option("--ignore-robots", is_flag=True, help="Fetch URLs even where robots.txt disallows.")
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk HTTP cache.")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+@click.option("--check-quotes", is_flag=True,
+              help="Also judge claims inside blockquotes (skipped by default: quoted speech).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (results keep the input order).")
 def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, stdin_format: str,
           lexicons: tuple[str, ...], max_bytes: int, timeout: float, allow_private_hosts: bool,
-          ignore_robots: bool, no_cache: bool, color: bool | None, jobs: int) -> None:
+          ignore_robots: bool, no_cache: bool, color: bool | None, jobs: int,
+          check_quotes: bool) -> None:
     """Check TARGETS: files (.txt, .md, .html), directories, globs, URLs, or - for stdin.
 
     \b
@@ -78,13 +96,16 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
       3  some input could not be read (the others were still checked)
     """
     from claimcheck.api import CheckOptions, Linter
+    from claimcheck.config import FileConfig
     from claimcheck.nlp.cache import cached_pipeline
     from claimcheck.parallel import check_parallel
     from claimcheck.reporters import get_reporter
     from claimcheck.sources import LoadOptions, iter_inputs
 
+    config = click.get_current_context().find_object(FileConfig)
     options = CheckOptions(select=_split(select), ignore=_split(ignore), preview=preview,
-                           min_severity=Severity.parse(min_severity))  # fmt: skip
+                           min_severity=Severity.parse(min_severity), check_quotes=check_quotes,
+                           per_path=config.per_path() if config else ())  # fmt: skip
     ruleset, nlp = cached_pipeline([Path(p) for p in lexicons])
     linter = Linter(ruleset, options, nlp=nlp)
     if not linter.rules:

@@ -112,8 +112,17 @@ def _store(path: Path, key: str, ruleset: RuleSet, nlp: Language) -> None:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((key, ruleset, nlp), fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        _prune(path.parent)
     except Exception:  # unwritable cache dir or an object that cannot be pickled
         log.debug("pipeline cache not written to %s", path, exc_info=True)
         if tmp is not None:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+
+
+def _prune(folder: Path, keep: int = 4) -> None:
+    """Delete all but the ``keep`` newest pipeline pickles: old packs and versions pile up."""
+    pickles = sorted(folder.glob("pipeline-*.pickle"), key=lambda p: p.stat().st_mtime)
+    for old in pickles[:-keep]:
+        with contextlib.suppress(OSError):
+            old.unlink()
