@@ -136,7 +136,7 @@ def seed() -> dict[str, object] | None:
 
 def examples() -> dict[str, object]:
     """Every rule's YAML examples: flag examples must trigger it, pass examples must not."""
-    from claimcheck.api import Linter
+    from claimcheck.api import CheckOptions, Linter
     from claimcheck.extract.markdown import parse_markdown
     from claimcheck.extract.text import parse_plain
     from claimcheck.nlp.cache import cached_pipeline
@@ -152,7 +152,8 @@ def examples() -> dict[str, object]:
     for rule in rules:
         for kind, texts in (("flag", rule.examples_flag), ("pass", rule.examples_pass)):
             for text in texts:
-                linter = Linter(ruleset, nlp=nlp)  # fresh run state per example
+                # fresh run state per example; preview on, so preview rules are measured too
+                linter = Linter(ruleset, CheckOptions(preview=True), nlp=nlp)
                 docs = [(parse_markdown if part.startswith("---\n") else parse_plain)(
                     f"<example {i}>", part) for i, part in enumerate(text.split(separator))]
                 hit = any(rule.id == f.rule for r in linter.check_many(docs) for f in r.findings)
