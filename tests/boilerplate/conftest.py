@@ -1,4 +1,4 @@
-"""Shared fixtures for the boilerplate (CC4xx) tests: the real lexicon pack, one pipeline."""
+"""Fixtures for the CC4xx tests; `ruleset` and `linter` come from tests/conftest.py."""
 
 from __future__ import annotations
 
@@ -9,22 +9,8 @@ import pytest
 
 from claimcheck.api import FileResult, Linter
 from claimcheck.extract.text import parse_plain
-from claimcheck.lexicon.loader import load_lexicon
-from claimcheck.lexicon.model import RuleSet
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-@pytest.fixture(scope="session")
-def ruleset() -> RuleSet:
-    """The default lexicon pack."""
-    return load_lexicon()
-
-
-@pytest.fixture(scope="session")
-def linter(ruleset: RuleSet) -> Linter:
-    """One linter with every rule enabled (cross-document state is reset per test use)."""
-    return Linter(ruleset)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import logging
+from collections.abc import Sequence
 
 import charset_normalizer
 
@@ -73,11 +74,14 @@ def _decode_bom(origin: str, data: bytes) -> tuple[str, str] | None:
 
 def _detect(origin: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
     """Decode non-UTF-8 ``data`` with the encoding charset-normalizer finds most likely."""
-    best = charset_normalizer.from_bytes(data).best()
+    results = charset_normalizer.from_bytes(data)
+    best = results.best()
     if best is None:
         raise InputError(origin, "undecodable bytes: not UTF-8 and no charset detected")
-    # Several code pages often decode the bytes identically; name the most common one then.
-    equivalent = best.could_be_from_charset
+    # Several code pages often fit equally well (same chaos, or identical decoding): name the
+    # most common one then, windows-1252 first, the legacy web's default.
+    ties = [m for m in results if m.chaos <= best.chaos + 0.01]
+    equivalent = {e for m in ties for e in m.could_be_from_charset}
     encoding = next((e for e in _PREFERRED if e in equivalent), best.encoding)
     try:
         text = data.decode(encoding)
@@ -98,22 +102,46 @@ def _known(encoding: str) -> bool:
     return True
 
 
-def decode_bytes(origin: str, data: bytes) -> tuple[str, str, tuple[str, ...]]:
-    """Decode one input's bytes to ``(text, encoding, notes)``; raise InputError if not text."""
+def _decode_declared(
+    data: bytes, declared: Sequence[tuple[str, str]], notes: list[str]
+) -> tuple[str, str] | None:
+    """Try declared charsets (name, where declared) in order; note the ones that fail."""
+    for name, where in declared:
+        try:
+            codec = codecs.lookup(name).name
+        except LookupError:
+            notes.append(f"unknown charset '{name}' in {where}, ignored")
+            continue
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            notes.append(f"body is not valid {codec} as declared in {where}")
+    return None
+
+
+def decode_bytes(
+    origin: str, data: bytes, declared: Sequence[tuple[str, str]] = ()
+) -> tuple[str, str, tuple[str, ...]]:
+    """Decode one input's bytes to ``(text, encoding, notes)``; raise InputError if not text.
+
+    Order: byte order mark, ``declared`` charsets (HTTP header, ``<meta>``), UTF-8, then
+    detection with charset-normalizer.
+    """
     if not data:
         raise InputError(origin, "empty file")
     binary = sniff_binary(data)
     if binary is not None:
         raise InputError(origin, f"binary file ({binary})")
-    notes: tuple[str, ...] = ()
-    by_bom = _decode_bom(origin, data)
-    if by_bom is not None:
-        text, encoding = by_bom
+    notes: list[str] = []
+    found = _decode_bom(origin, data) or _decode_declared(data, declared, notes)
+    if found is not None:
+        text, encoding = found
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
-            text, encoding, notes = _detect(origin, data)
+            text, encoding, detected = _detect(origin, data)
+            notes.extend(detected)
     if not text.strip():
         raise InputError(origin, "empty file")
-    return text, encoding, notes
+    return text, encoding, tuple(notes)
