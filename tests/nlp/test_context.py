@@ -155,3 +155,15 @@ def test_claim_offsets_point_into_text(linter: Linter) -> None:
     (claim,) = active(linter, text)
     assert text[claim.start : claim.end] == claim.text
     assert text[claim.trigger_start : claim.trigger_end] == "eases nausea"
+
+
+def test_trigger_is_the_longest_match_at_its_start(linter: Linter) -> None:
+    text = "Cupping is a natural cure for migraines."
+    (claim,) = active(linter, text)
+    assert text[claim.trigger_start : claim.trigger_end] == "cure for migraines"
+
+
+def test_trigger_drops_words_before_the_tightest_match(linter: Linter) -> None:
+    text = "The therapy works to enhance blood flow."
+    (claim,) = active(linter, text)
+    assert text[claim.trigger_start : claim.trigger_end] == "enhance blood flow"

@@ -243,12 +243,17 @@ def _spans(doc: Doc, key: str) -> Iterable[Span]:
 
 
 def _innermost(spans: Iterable[Span]) -> list[Span]:
-    """Drop triggers that strictly contain another trigger: the tightest wording is reported."""
-    ordered = sorted(spans, key=lambda s: (s.start, s.end))
+    """The tightest trigger wording: per start token the longest match ("cure for migraines",
+    not "cure for"); then drop a match that starts earlier around another ("works to
+    enhance blood flow" around "enhance blood flow")."""
+    longest: dict[int, Span] = {}
+    for s in spans:
+        if s.start not in longest or s.end > longest[s.start].end:
+            longest[s.start] = s
+    kept = sorted(longest.values(), key=lambda s: s.start)
     return [
-        s for s in ordered
-        if not any(o is not s and s.start <= o.start and o.end <= s.end
-                   and (o.start, o.end) != (s.start, s.end) for o in ordered)
+        s for s in kept
+        if not any(s.start < o.start and o.end <= s.end for o in kept)
     ]  # fmt: skip
 
 
