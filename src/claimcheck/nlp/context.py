@@ -243,18 +243,30 @@ def _spans(doc: Doc, key: str) -> Iterable[Span]:
 
 
 def _innermost(spans: Iterable[Span]) -> list[Span]:
-    """The tightest trigger wording: per start token the longest match ("cure for migraines",
-    not "cure for"); then drop a match that starts earlier around another ("works to
-    enhance blood flow" around "enhance blood flow")."""
-    longest: dict[int, Span] = {}
+    """The tightest trigger wording: per start token and kind the longest match ("cure for
+    migraines", not "cure for"); then drop a match that starts earlier around another
+    ("works to enhance blood flow" around "enhance blood flow")."""
+    longest: dict[tuple[int, str], Span] = {}
     for s in spans:
-        if s.start not in longest or s.end > longest[s.start].end:
-            longest[s.start] = s
+        s = _trim_punct(s)
+        key = (s.start, s.label_)
+        if key not in longest or s.end > longest[key].end:
+            longest[key] = s
     kept = sorted(longest.values(), key=lambda s: s.start)
     return [
         s for s in kept
         if not any(s.start < o.start and o.end <= s.end for o in kept)
     ]  # fmt: skip
+
+
+def _trim_punct(span: Span) -> Span:
+    """Drop trailing punctuation that a pattern anchored on ("... blood flow." -> "blood flow")."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    if end == span.end:
+        return span
+    return Span(span.doc, span.start, end, label=span.label, span_id=span.id)
 
 
 def _to_term_end(doc: Doc, span: Span) -> Span:
