@@ -196,3 +196,23 @@ def test_lexicon_validate_and_export(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["lexicon", "export", "--jsonl"]) == 0
     first = json.loads(capsys.readouterr().out.splitlines()[0])
     assert {"label", "pattern", "id"} <= set(first)
+
+
+def test_sarif_output(articles: Path) -> None:
+    code, out, _ = run("check", "--format", "sarif", str(articles / "risky.txt"),
+                       str(articles / "missing.txt"))  # fmt: skip
+    assert code == 3
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    run_ = log["runs"][0]
+    rule_ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    results = run_["results"]
+    assert {r["ruleId"] for r in results} >= {"CC110", "CC102"}
+    error = next(r for r in results if r["ruleId"] == "CC102")
+    assert error["level"] == "error" and rule_ids[error["ruleIndex"]] == "CC102"
+    region = error["locations"][0]["physicalLocation"]["region"]
+    assert CLAIMS[region["charOffset"] : region["charOffset"] + region["charLength"]] == (
+        region["snippet"]["text"]
+    )
+    note = run_["invocations"][0]["toolExecutionNotifications"][0]
+    assert "missing.txt" in note["message"]["text"]

@@ -55,8 +55,8 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
 
 @cli.command()
 @click.argument("targets", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
+              show_default=True, help="Output format (sarif: SARIF 2.1.0 for code scanning).")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="error",
               show_default=True, help="Exit 1 when a finding has at least this severity.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), default="info",
@@ -112,7 +112,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
         raise ConfigError("no rules selected: check --select and --ignore")
     load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes,
                        fetch=_fetch_options(timeout, allow_private_hosts, ignore_robots, no_cache))
-    reporter = get_reporter(fmt, sys.stdout, sys.stderr, color)
+    reporter = get_reporter(fmt, sys.stdout, sys.stderr, color, linter.rules)
     summary = RunSummary()
     reporter.start()
     try:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any, TextIO
 
 from claimcheck.api import FileResult
 from claimcheck.claims import Claim, Modifier
 from claimcheck.findings import Finding
+from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
 
 SCHEMA_VERSION = 1
@@ -16,7 +18,9 @@ SCHEMA_VERSION = 1
 class JsonReporter:
     """Writes ``{"version", "documents": [...], "summary"}`` without holding all results."""
 
-    def __init__(self, out: TextIO, err: TextIO, color: bool | None) -> None:
+    def __init__(
+        self, out: TextIO, err: TextIO, color: bool | None, rules: Sequence[Rule] = ()
+    ) -> None:
         self.out = out
         self.first = True
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TextIO
 
 import click
 
 from claimcheck.api import FileResult
 from claimcheck.findings import Finding
+from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -16,7 +18,9 @@ COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 class TextReporter:
     """Findings to ``out``; input errors to ``err``; colour only on a terminal."""
 
-    def __init__(self, out: TextIO, err: TextIO, color: bool | None) -> None:
+    def __init__(
+        self, out: TextIO, err: TextIO, color: bool | None, rules: Sequence[Rule] = ()
+    ) -> None:
         self.out, self.err, self.color = out, err, color
 
     def start(self) -> None:
