@@ -1,0 +1,78 @@
+"""Claim strength from causal.yml: association vs causal vs hedged causal vs no claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.api import Linter
+from claimcheck.claims import Claim
+from tests.conftest import run_text
+
+
+def live(linter: Linter, text: str) -> list[Claim]:
+    """Asserted (not negated) claims in a snippet."""
+    return [c for c in run_text(linter, text).claims if not c.negated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this cohort, coffee drinking was associated with fewer hospital admissions.",
+        "Higher vitamin D levels were inversely correlated with HbA1c in older adults.",
+        "Night-shift work is an independent risk factor for type 2 diabetes.",
+        "Waist size predicts cardiovascular events in women.",
+        "Smokers were more likely to report poor sleep than non-smokers.",
+        "Fasting glucose was higher in women than in men.",
+        "Daily tea intake was not associated with blood pressure in this sample.",
+    ],
+)
+def test_association_wording(linter: Linter, text: str) -> None:
+    (claim,) = live(linter, text)
+    assert claim.kind == "association"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The walking programme reduced HbA1c levels after twelve weeks.",
+        "Supplementation significantly lowered LDL-C in treated adults.",
+        "The new regimen had a beneficial effect on kidney function.",
+        "Weight loss resulted in a marked improvement in liver enzymes.",
+    ],
+)
+def test_direct_causal_wording_is_strong(linter: Linter, text: str) -> None:
+    (claim,) = live(linter, text)
+    assert claim.kind != "association" and claim.strength in ("strong", "absolute")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regular stretching may reduce the frequency of falls in older adults.",
+        "Fibre supplements might reduce LDL-C in some patients.",
+        "The drug appeared to increase insulin sensitivity.",
+    ],
+)
+def test_hedged_causal_wording(linter: Linter, text: str) -> None:
+    (claim,) = live(linter, text)
+    assert claim.kind != "association" and claim.strength == "hedged"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Further studies are needed to determine whether exercise lowers HbA1c levels.",
+        "Larger trials are needed to reduce uncertainty about mortality.",
+        "Screening should be considered to improve adherence rates.",
+        "The recipe leads to a crispy crust.",
+        "Turning the oven down reduces the cooking time.",
+        "The trial was registered before recruitment began.",
+    ],
+)
+def test_no_causal_claim(linter: Linter, text: str) -> None:
+    assert live(linter, text) == []
+
+
+def test_consumer_kinds_keep_precedence_over_causal(linter: Linter) -> None:
+    (claim,) = live(linter, "Walking reduces the risk of heart disease.")
+    assert claim.kind == "prevention"
