@@ -5,7 +5,8 @@
 Sets (each skipped with a message when absent):
   - causal-language (Yu, Li & Wang 2019): 3,061 PubMed conclusion sentences labelled
     0 no relationship / 1 direct causal / 2 conditional (hedged) causal / 3 correlational.
-    Each sentence is checked alone and mapped to a label by ``label_of`` (below, and README).
+    Each sentence is checked alone and mapped to a label by ``label_of`` in
+    bench/causal_language.py, which also defines the fixed dev/test split (quote test).
   - the seed article (/work/shared/corpus/dry-needling) scored by /work/shared/tools/seedcheck.py.
   - the project's own annotated examples: every rule's YAML ``examples`` (flag / pass).
   - article extraction: the latest bench/results/extraction-*.json (bench/extraction.py), or a
@@ -24,95 +25,30 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import RESULTS, SEED_DIR, SEEDCHECK, causal_sentences, write_results
-
-LABELS = ("0 none", "1 causal", "2 conditional", "3 correlational")
-# Published anchor (repo README of Yu et al. 2019): BioBERT, 5-fold CV.
-BIOBERT = {"f1": (0.909, 0.873, 0.834, 0.915), "macro_f1": 0.883, "accuracy": 0.900}
-# An association cue among a claim's linked caveats makes it correlational (label 3).
-ASSOCIATION = re.compile(r"associat|correlat|\blink|relationship|related to", re.IGNORECASE)
-
-
-def label_of(claims: tuple[object, ...]) -> int:
-    """Map claimcheck's claims for one sentence to a causal-language label.
-
-    no claim, or only negated claims                       -> 0 no relationship
-    a claim of kind "association", or with an association
-      cue among its linked caveats (hedged or not)         -> 3 correlational
-    a claim graded "hedged"                                -> 2 conditional causal
-    a claim graded "strong" or "absolute"                  -> 1 direct causal
-    """
-    live = [c for c in claims if not c.negated]  # type: ignore[attr-defined]
-    if not live:
-        return 0
-    if any("association" in c.kinds for c in live):  # type: ignore[attr-defined]
-        return 3
-    if any(ASSOCIATION.search(m.text) for c in live for m in c.caveats):  # type: ignore[attr-defined]
-        return 3
-    if any(c.strength == "hedged" for c in live):  # type: ignore[attr-defined]
-        return 2
-    return 1
-
-
-def prf(confusion: list[list[int]]) -> tuple[list[tuple[float, float, float]], float, float]:
-    """Per-label (P, R, F1), macro-F1 and accuracy from a confusion matrix [gold][pred]."""
-    n = len(confusion)
-    rows = []
-    for k in range(n):
-        tp = confusion[k][k]
-        pred = sum(confusion[g][k] for g in range(n))
-        gold = sum(confusion[k])
-        p = tp / pred if pred else 0.0
-        r = tp / gold if gold else 0.0
-        rows.append((p, r, 2 * p * r / (p + r) if p + r else 0.0))
-    total = sum(map(sum, confusion))
-    acc = sum(confusion[k][k] for k in range(n)) / total if total else 0.0
-    return rows, sum(f for _, _, f in rows) / n, acc
+from common import RESULTS, SEED_DIR, SEEDCHECK, write_results
 
 
 def causal_language(n_errors: int) -> dict[str, object] | None:
-    """Score the causal-language sentences; print the tables and some errors."""
-    data = causal_sentences()
+    """Score the causal-language sentences by split (bench/causal_language.py: one mapping)."""
+    import causal_language as cl
+
+    data = cl.load()
     if not data:
         print("causal-language: data set absent, skipped")
         return None
-    from claimcheck.api import Linter
-    from claimcheck.extract.text import parse_plain
-    from claimcheck.nlp.cache import cached_pipeline
-
-    ruleset, nlp = cached_pipeline()
-    linter = Linter(ruleset, nlp=nlp)
-    docs = (parse_plain(f"s{i}", s) for i, (s, _) in enumerate(data))
-    predicted = [label_of(r.claims) for r in linter.check_many(docs)]
-    confusion = [[0] * 4 for _ in range(4)]
-    errors: Counter[tuple[int, int]] = Counter()
-    examples: dict[str, list[str]] = {}
-    for (sentence, gold), pred in zip(data, predicted, strict=True):
-        confusion[gold][pred] += 1
-        if gold != pred:
-            errors[(gold, pred)] += 1
-            examples.setdefault(f"{gold}->{pred}", []).append(sentence)
-    rows, macro, acc = prf(confusion)
-    print(f"\ncausal-language: {len(data)} sentences, accuracy {acc:.3f}, macro-F1 {macro:.3f} "
-          f"(BioBERT {BIOBERT['macro_f1']}, target >= 0.75)")  # fmt: skip
-    print("\n| label | P | R | F1 | BioBERT F1 | gold | predicted |\n|---|---|---|---|---|---|---|")
-    for k, (p, r, f) in enumerate(rows):
-        print(f"| {LABELS[k]} | {p:.3f} | {r:.3f} | {f:.3f} | {BIOBERT['f1'][k]:.3f} | "
-              f"{sum(confusion[k])} | {sum(confusion[g][k] for g in range(4))} |")  # fmt: skip
-    print("\nconfusion (rows gold, columns predicted):\n\n| gold \\ pred | "
-          + " | ".join(LABELS) + " |\n|---|---|---|---|---|")  # fmt: skip
-    for k in range(4):
-        print(f"| {LABELS[k]} | " + " | ".join(str(v) for v in confusion[k]) + " |")
-    print("\ncommonest errors (gold->predicted):")
-    for (g, p), count in errors.most_common(6):
-        print(f"  {g}->{p}: {count}")
-        for s in examples[f"{g}->{p}"][:n_errors]:
-            print(f"      {s}")
-    return {
-        "sentences": len(data), "accuracy": acc, "macro_f1": macro, "confusion": confusion,
-        "per_label": {LABELS[k]: dict(zip("prf", rows[k], strict=True)) for k in range(4)},
-        "published": BIOBERT, "errors": {k: v[:20] for k, v in examples.items()},
-    }  # fmt: skip
+    predicted = cl.predict([s for s, _ in data])
+    rows = [(s, g, p, cl.split_of(s)) for (s, g), p in zip(data, predicted, strict=True)]
+    results: dict[str, object] = {}
+    for name in cl.SPLITS:
+        scored = cl.score([(g, p) for _, g, p, sp in rows if name in ("full", sp)])
+        cl.report(name, scored)
+        results[name] = scored
+    dev_errors = Counter((g, p) for _, g, p, sp in rows if sp == "dev" and g != p)
+    print(
+        "\ndev errors (gold->predicted): "
+        + ", ".join(f"{g}->{p}: {n}" for (g, p), n in dev_errors.most_common(n_errors))
+    )
+    return {**results, "published": cl.BIOBERT, "quote": "test"}
 
 
 def seed() -> dict[str, object] | None:
@@ -154,8 +90,12 @@ def examples() -> dict[str, object]:
             for text in texts:
                 # fresh run state per example; preview on, so preview rules are measured too
                 linter = Linter(ruleset, CheckOptions(preview=True), nlp=nlp)
-                docs = [(parse_markdown if part.startswith("---\n") else parse_plain)(
-                    f"<example {i}>", part) for i, part in enumerate(text.split(separator))]
+                docs = [
+                    (parse_markdown if part.startswith("---\n") else parse_plain)(
+                        f"<example {i}>", part
+                    )
+                    for i, part in enumerate(text.split(separator))
+                ]
                 hit = any(rule.id == f.rule for r in linter.check_many(docs) for f in r.findings)
                 if kind == "flag":
                     flag_n, flag_hit = flag_n + 1, flag_hit + hit
