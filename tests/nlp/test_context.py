@@ -167,3 +167,9 @@ def test_trigger_drops_words_before_the_tightest_match(linter: Linter) -> None:
     text = "The therapy works to enhance blood flow."
     (claim,) = active(linter, text)
     assert text[claim.trigger_start : claim.trigger_end] == "enhance blood flow"
+
+
+def test_lemma_overrides_make_lower_a_verb(linter: Linter) -> None:
+    """spaCy's lookup reads "lower" as the adjective "low"; the lexicon corrects it."""
+    (claim,) = active(linter, "Garlic pills lower blood pressure.")
+    assert claim.kind == "efficacy" and claim.support == "unsupported"

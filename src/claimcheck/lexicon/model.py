@@ -131,6 +131,7 @@ class RuleSet:
     softeners: Mapping[str, str]
     digest: str
     directories: tuple[str, ...] = ()
+    lemma_overrides: Mapping[str, str] = field(default_factory=dict)
 
     def rule(self, key: str) -> Rule | None:
         """Look a rule up by id (``CC101``) or name (``absolute-cure-claim``)."""

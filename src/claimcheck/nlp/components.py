@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.errors import Errors
 from spacy.language import Language
@@ -47,9 +47,10 @@ class BlockSentences:
 class LowerLemmas:
     """Lookup lemmatizer keyed on the lower-cased form (spaCy's own lookup is case-sensitive)."""
 
-    def __init__(self, vocab_strings: object) -> None:
+    def __init__(self, vocab_strings: object, overrides: Mapping[str, str] | None = None) -> None:
         table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
         self._table = table
+        self._overrides = dict(overrides or {})  # lexicon fixes: "lower" is a verb, not "low"
         self._cache: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -61,7 +62,7 @@ class LowerLemmas:
             lemma = cache.get(lower)
             if lemma is None:
                 text = token.lower_
-                lemma = strings.add(self._table.get(text, text))
+                lemma = strings.add(self._overrides.get(text) or self._table.get(text, text))
                 cache[lower] = lemma
             token.lemma = lemma
         return doc

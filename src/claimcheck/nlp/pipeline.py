@@ -49,7 +49,7 @@ def build_nlp(ruleset: RuleSet) -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("claimcheck_blocks").impl = BlockSentences()
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("claimcheck_lemmas").impl = LowerLemmas(nlp.vocab.strings)
+    nlp.add_pipe("claimcheck_lemmas").impl = LowerLemmas(nlp.vocab.strings, ruleset.lemma_overrides)
     nlp.add_pipe("claimcheck_terms").impl = HealthTerms(nlp, ruleset.terms)
     _ruler(nlp, "cc_claim_ruler", CLAIMS_KEY, _claim_patterns(ruleset))
     _ruler(nlp, "cc_modifier_ruler", MODS_KEY, _modifier_patterns(ruleset))
