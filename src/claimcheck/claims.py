@@ -40,6 +40,9 @@ class Claim:
     sources: tuple[Modifier, ...] = ()
     vague: tuple[Modifier, ...] = ()
     intensifiers: tuple[Modifier, ...] = ()
+    # the cues that negate a negated claim: "negation" ("did not") or "rebuttal", an
+    # evidence-level denial ("there is no evidence", "no proof") of the claim as a whole
+    negations: tuple[Modifier, ...] = ()
 
 
 @dataclass(frozen=True)

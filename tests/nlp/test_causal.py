@@ -76,3 +76,18 @@ def test_no_causal_claim(linter: Linter, text: str) -> None:
 def test_consumer_kinds_keep_precedence_over_causal(linter: Linter) -> None:
     (claim,) = live(linter, "Walking reduces the risk of heart disease.")
     assert claim.kind == "prevention"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue_type"),
+    [
+        ("The exercise programme did not improve HbA1c levels.", "negation"),
+        ("There is no evidence that magnets relieve arthritis pain.", "rebuttal"),
+    ],
+)
+def test_negated_claims_record_their_cue(linter: Linter, text: str, cue_type: str) -> None:
+    (claim,) = run_text(linter, text).claims
+    assert claim.negated
+    assert cue_type in {m.type for m in claim.negations}
+    if cue_type == "negation":
+        assert "rebuttal" not in {m.type for m in claim.negations}

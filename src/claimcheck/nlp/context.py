@@ -72,8 +72,11 @@ class ClaimContext:
                 by_sentence.setdefault(sents.index(trig.start), []).append(trig)
         linker = _Linker(sents, terminators)
         claims = []
+        near = _by_sentence(mods, sents)
+        wide = [m for m in mods if m.group.scope in ("block", "document")]
         for si in sorted(by_sentence):
-            claim = self._claim(doc, sents, si, by_sentence[si], mods, linker, has_refs)
+            candidates = near.get(si - 1, []) + near.get(si, []) + near.get(si + 1, []) + wide
+            claim = self._claim(doc, sents, si, by_sentence[si], candidates, linker, has_refs)
             if claim is not None:
                 claims.append(claim)
         effective = tuple(_record(m) for m in mods if m.group.type not in ("pseudo", "terminate"))
@@ -159,6 +162,7 @@ class ClaimContext:
             trigger_token_start=t_start, trigger_token_end=t_end,
             caveats=by_cat["caveat"], sources=by_cat["source"], vague=by_cat["vague"],
             intensifiers=by_cat["intensifier"],
+            negations=by_cat["negation"] + by_cat["rebuttal"] if negated else (),
         )  # fmt: skip
 
     def _sentences(self, doc: Doc) -> _Sentences:
@@ -237,6 +241,16 @@ class _Linker:
         )
 
 
+def _by_sentence(mods: Iterable[_Mod], sents: _Sentences) -> dict[int, list[_Mod]]:
+    """Modifiers indexed by sentence: a claim only looks at its own and adjacent sentences
+    (plus block- and document-scoped modifiers), so long articles stay linear."""
+    out: dict[int, list[_Mod]] = {}
+    for m in mods:
+        if m.group.scope not in ("block", "document"):
+            out.setdefault(sents.index(m.start), []).append(m)
+    return out
+
+
 def _spans(doc: Doc, key: str) -> Iterable[Span]:
     """A span group, or nothing when the group is absent."""
     return doc.spans.get(key, ())
@@ -252,11 +266,19 @@ def _innermost(spans: Iterable[Span]) -> list[Span]:
         key = (s.start, s.label_)
         if key not in longest or s.end > longest[key].end:
             longest[key] = s
-    kept = sorted(longest.values(), key=lambda s: s.start)
-    return [
-        s for s in kept
-        if not any(s.start < o.start and o.end <= s.end for o in kept)
-    ]  # fmt: skip
+    kept = sorted(longest.values(), key=lambda s: (s.start, s.end))
+    out = []
+    for i, s in enumerate(kept):
+        inner = False
+        for o in kept[i + 1 :]:  # only spans starting inside s can lie inside it
+            if o.start >= s.end:
+                break
+            if s.start < o.start and o.end <= s.end:
+                inner = True
+                break
+        if not inner:
+            out.append(s)
+    return out
 
 
 def _trim_punct(span: Span) -> Span:
@@ -296,9 +318,11 @@ def _record(m: _Mod) -> Modifier:
 
 
 def _categorise(mods: Iterable[_Mod], has_refs: bool) -> dict[str, tuple[Modifier, ...]]:
-    """Split linked modifiers into caveat, source, vague, intensifier and reported."""
+    """Split linked modifiers into caveat, source, vague, intensifier, reported, negation and
+    rebuttal."""
     out: dict[str, list[Modifier]] = {
-        k: [] for k in ("caveat", "source", "vague", "intensifier", "reported")
+        k: [] for k in ("caveat", "source", "vague", "intensifier", "reported", "negation",
+                        "rebuttal")
     }
     for m in sorted(mods, key=lambda m: m.start):
         cat = m.group.category
