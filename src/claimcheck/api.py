@@ -57,8 +57,12 @@ class FileResult:
 class Linter:
     """Builds the spaCy pipeline once for a rule set and checks any number of documents."""
 
-    def __init__(self, ruleset: RuleSet | None = None, options: CheckOptions | None = None,
-                 nlp: Language | None = None) -> None:
+    def __init__(
+        self,
+        ruleset: RuleSet | None = None,
+        options: CheckOptions | None = None,
+        nlp: Language | None = None,
+    ) -> None:
         self.ruleset = ruleset or load_lexicon()
         self.options = options or CheckOptions()
         self.rules = select_rules(
@@ -83,14 +87,35 @@ class Linter:
             yield from self._run(batch)
 
     def _run(self, batch: Sequence[Document | InputError]) -> Iterator[FileResult]:
-        """Run the pipeline over the documents of a batch, keeping input order."""
-        docs = [self._make_doc(d) for d in batch if isinstance(d, Document)]
-        processed = iter(self.nlp.pipe(docs))
+        """Run the pipeline over the documents of a batch, keeping input order.
+
+        A failure inside the pipeline (a bug) must not lose the batch: the documents are then
+        checked one by one, and the one that fails becomes an error result naming it.
+        """
+        documents = [d for d in batch if isinstance(d, Document)]
+        try:
+            processed = iter(list(self.nlp.pipe(self._make_doc(d) for d in documents)))
+        except Exception:
+            log.debug("batch failed; checking its documents one by one", exc_info=True)
+            processed = iter([None] * len(documents))
         for item in batch:
             if isinstance(item, InputError):
                 yield error_result(item)
             else:
-                yield self._judge(item, next(processed))
+                yield self._safe_judge(item, next(processed))
+
+    def _safe_judge(self, document: Document, doc: Doc | None) -> FileResult:
+        """Judge one document; an internal error becomes that document's error result."""
+        try:
+            return self._judge(
+                document, doc if doc is not None else self.nlp(self._make_doc(document))
+            )
+        except Exception as exc:
+            log.debug("internal error on %s", document.origin, exc_info=True)
+            reason = (
+                f"internal error while checking ({type(exc).__name__}: {exc}); please report it"
+            )
+            return FileResult(origin=document.origin, error=reason)
 
     def _make_doc(self, document: Document) -> Doc:
         """Tokenize and attach the document's blocks and links for the components."""

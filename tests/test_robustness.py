@@ -1,0 +1,57 @@
+"""Odd but valid input never crashes the run, and an internal error loses only its document."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.api import Linter
+from claimcheck.document import Block, Document, Link
+from claimcheck.extract.markdown import parse_markdown
+from claimcheck.extract.text import parse_plain
+
+ODD_TEXTS = [
+    "x" * 200_000,  # one enormous token
+    "!!! ??? ... ;;; ,,, " * 2_000,  # punctuation only
+    "Cupping relieves back pain. " * 3_000,  # one claim many times
+    "\u202eRTL override \u05e9\u05dc\u05d5\u05dd \u0645\u0631\u062d\u0628\u0627 " * 100,
+    "Emoji 💊🌿 relieves pain 😀 " * 200,
+    "\t\x0b\x0c\r\n" * 500 + "Ginger eases nausea.",
+    "- a\n  - b\n    - c\n      - d\n" * 300,  # deeply nested lists
+    "\ufb01 ligature, \uff26\uff35\uff2c\uff2c, zero\u200bwidth, combining e\u0301 " * 100,
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS, ids=range(len(ODD_TEXTS)))
+def test_odd_text_is_checked(linter: Linter, text: str) -> None:
+    for doc in (parse_plain("odd.txt", text), parse_markdown("odd.md", text)):
+        result = linter.check_document(doc)
+        assert result.error is None
+        for f in result.findings:
+            assert doc.text[f.start : f.end] == f.text
+
+
+def test_blocks_and_links_out_of_range_do_not_crash(linter: Linter) -> None:
+    doc = Document(
+        origin="bad.html", text="Cupping relieves back pain.",
+        blocks=(Block("paragraph", 0, 500), Block("heading", 400, 300)),
+        links=(Link(50, 90, "https://example.org"),),
+    )  # fmt: skip
+    assert linter.check_document(doc).error is None
+
+
+def test_internal_error_loses_only_that_document(
+    linter: Linter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = linter._judge
+
+    def judge(document: Document, doc: object) -> object:
+        if document.origin == "boom.txt":
+            raise RuntimeError("simulated bug")
+        return real(document, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(linter, "_judge", judge)
+    docs = [parse_plain(n, "Cupping relieves back pain.") for n in ("a.txt", "boom.txt", "b.txt")]
+    results = list(linter.check_many(docs))
+    assert [r.origin for r in results] == ["a.txt", "boom.txt", "b.txt"]
+    assert results[0].findings and results[2].findings
+    assert results[1].error is not None and "simulated bug" in results[1].error
