@@ -24,6 +24,9 @@ def live(linter: Linter, text: str) -> list[Claim]:
         "Smokers were more likely to report poor sleep than non-smokers.",
         "Fasting glucose was higher in women than in men.",
         "Daily tea intake was not associated with blood pressure in this sample.",
+        "Patients with gout were older and had more kidney stones.",
+        "Night-shift nurses in the cohort showed poorer sleep quality.",
+        "Recovery took two days longer among frail patients than among the others.",
     ],
 )
 def test_association_wording(linter: Linter, text: str) -> None:
