@@ -27,6 +27,7 @@ def live(linter: Linter, text: str) -> list[Claim]:
         "Patients with gout were older and had more kidney stones.",
         "Night-shift nurses in the cohort showed poorer sleep quality.",
         "Recovery took two days longer among frail patients than among the others.",
+        "Baseline grip strength can predict hospital admissions in older adults.",
     ],
 )
 def test_association_wording(linter: Linter, text: str) -> None:
@@ -41,6 +42,8 @@ def test_association_wording(linter: Linter, text: str) -> None:
         "Supplementation significantly lowered LDL-C in treated adults.",
         "The new regimen had a beneficial effect on kidney function.",
         "Weight loss resulted in a marked improvement in liver enzymes.",
+        "The oat drink caused a modest reduction in serum cholesterol.",
+        "Early physiotherapy is crucial for recovering shoulder function.",
     ],
 )
 def test_direct_causal_wording_is_strong(linter: Linter, text: str) -> None:
@@ -70,6 +73,8 @@ def test_hedged_causal_wording(linter: Linter, text: str) -> None:
         "The recipe leads to a crispy crust.",
         "Turning the oven down reduces the cooking time.",
         "The trial was registered before recruitment began.",
+        "Resting the dough is key to getting a crisp crust.",
+        "Nobody can predict the weather in April.",
     ],
 )
 def test_no_causal_claim(linter: Linter, text: str) -> None:
