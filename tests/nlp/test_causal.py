@@ -28,6 +28,7 @@ def live(linter: Linter, text: str) -> list[Claim]:
         "Night-shift nurses in the cohort showed poorer sleep quality.",
         "Recovery took two days longer among frail patients than among the others.",
         "Baseline grip strength can predict hospital admissions in older adults.",
+        "The risk of falls rises steeply with advancing age.",
     ],
 )
 def test_association_wording(linter: Linter, text: str) -> None:
@@ -75,6 +76,7 @@ def test_hedged_causal_wording(linter: Linter, text: str) -> None:
         "The trial was registered before recruitment began.",
         "Resting the dough is key to getting a crisp crust.",
         "Nobody can predict the weather in April.",
+        "The audit recorded changes in HbA1c from baseline.",
     ],
 )
 def test_no_causal_claim(linter: Linter, text: str) -> None:
