@@ -43,6 +43,7 @@ def test_association_wording(linter: Linter, text: str) -> None:
         "Supplementation significantly lowered LDL-C in treated adults.",
         "The new regimen had a beneficial effect on kidney function.",
         "Weight loss resulted in a marked improvement in liver enzymes.",
+        "Our data suggest that the walking programme lowered HbA1c levels.",
         "The oat drink caused a modest reduction in serum cholesterol.",
         "Early physiotherapy is crucial for recovering shoulder function.",
     ],
@@ -58,6 +59,8 @@ def test_direct_causal_wording_is_strong(linter: Linter, text: str) -> None:
         "Regular stretching may reduce the frequency of falls in older adults.",
         "Fibre supplements might reduce LDL-C in some patients.",
         "The drug appeared to increase insulin sensitivity.",
+        "Some studies suggest that green tea lowers LDL-C.",
+        "Our findings suggest that yoga may reduce the frequency of migraines.",
     ],
 )
 def test_hedged_causal_wording(linter: Linter, text: str) -> None:
