@@ -70,6 +70,7 @@ def claim_json(c: Claim) -> dict[str, Any]:
         "caveats": [_modifier(m) for m in c.caveats],
         "sources": [_modifier(m) for m in c.sources],
         "vague_attributions": [_modifier(m) for m in c.vague],
+        "negations": [_modifier(m) for m in c.negations],
     }  # fmt: skip
 
 
