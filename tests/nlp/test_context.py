@@ -173,3 +173,8 @@ def test_lemma_overrides_make_lower_a_verb(linter: Linter) -> None:
     """spaCy's lookup reads "lower" as the adjective "low"; the lexicon corrects it."""
     (claim,) = active(linter, "Garlic pills lower blood pressure.")
     assert claim.kind == "efficacy" and claim.support == "unsupported"
+
+
+def test_cue_inside_one_trigger_does_not_caveat_another(linter: Linter) -> None:
+    (claim,) = active(linter, "The balm is completely safe and has no side effects.")
+    assert claim.kind == "safety" and claim.support == "unsupported" and claim.caveats == ()

@@ -109,6 +109,13 @@ class ClaimContext:
         negated: list[Span] = []
         linked: list[_Mod] = []
         linked_negated: list[_Mod] = []
+        # a cue inside any claim wording of the sentence belongs to that wording: the
+        # "side effects" of "no side effects" is no risk disclosure for "completely safe"
+        mods = [
+            m for m in mods
+            if m.group.type in OVERLAP_ALLOWED
+            or not any(m.start < t.end and t.start < m.end for t in triggers)
+        ]  # fmt: skip
         for trig in triggers:
             here = [m for m in mods if linker.links(m, trig)]
             types = {m.group.type for m in here}
@@ -162,7 +169,7 @@ class ClaimContext:
             trigger_token_start=t_start, trigger_token_end=t_end,
             caveats=by_cat["caveat"], sources=by_cat["source"], vague=by_cat["vague"],
             intensifiers=by_cat["intensifier"],
-            negations=by_cat["negation"] + by_cat["rebuttal"] if negated else (),
+            negations=_unique_spans(by_cat["rebuttal"] + by_cat["negation"]) if negated else (),
         )  # fmt: skip
 
     def _sentences(self, doc: Doc) -> _Sentences:
@@ -239,6 +246,14 @@ class _Linker:
             or (scope == "previous-sentence" and st == sm - 1)
             or (scope == "adjacent" and abs(st - sm) == 1)
         )
+
+
+def _unique_spans(mods: tuple[Modifier, ...]) -> tuple[Modifier, ...]:
+    """One modifier per text span (a cue can be both a negation and a rebuttal)."""
+    seen: dict[tuple[int, int], Modifier] = {}
+    for m in mods:
+        seen.setdefault((m.start, m.end), m)
+    return tuple(sorted(seen.values(), key=lambda m: m.start))
 
 
 def _by_sentence(mods: Iterable[_Mod], sents: _Sentences) -> dict[int, list[_Mod]]:
