@@ -178,3 +178,23 @@ def test_lemma_overrides_make_lower_a_verb(linter: Linter) -> None:
 def test_cue_inside_one_trigger_does_not_caveat_another(linter: Linter) -> None:
     (claim,) = active(linter, "The balm is completely safe and has no side effects.")
     assert claim.kind == "safety" and claim.support == "unsupported" and claim.caveats == ()
+
+
+def test_et_al_does_not_split_the_sentence(linter: Linter) -> None:
+    text = "A 2021 review (Hayden et al., 2021) found that exercise probably reduces back pain."
+    (claim,) = active(linter, text)
+    assert claim.support == "sourced" and claim.text == text
+
+
+def test_little_evidence_negates(linter: Linter) -> None:
+    found = claims(linter, "Researchers found little evidence that massage speeds recovery.")
+    assert found and all(c.negated for c in found)
+
+
+def test_how_to_heading_is_not_a_claim(linter: Linter) -> None:
+    assert active(linter, "How to ease heel pain yourself\n\nRest your foot.") == []
+
+
+def test_causal_wording_keeps_its_risk_disclosure(linter: Linter) -> None:
+    (claim,) = active(linter, "Exercise is generally safe, but it can cause temporary soreness.")
+    assert claim.kind == "safety" and claim.support == "caveated"

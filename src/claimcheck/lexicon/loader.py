@@ -34,7 +34,7 @@ from claimcheck.lexicon.model import (
 
 FILE_KEYS = frozenset(
     {"category", "description", "vocab", "patterns", "rules", "modifiers", "terms",
-     "reference_list_headings", "softeners", "lemma_overrides"}
+     "reference_list_headings", "softeners", "lemma_overrides", "abbreviations"}
 )  # fmt: skip
 RULE_KEYS = frozenset(
     {"id", "name", "kind", "category", "severity", "message", "suggestion", "rationale",
@@ -244,6 +244,7 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
     headings: list[str] = []
     softeners: dict[str, str] = {}
     lemmas: dict[str, str] = {}
+    abbreviations: list[str] = []
     digest = hashlib.sha256()
     for d in dirs:
         in_this_pack: dict[str, str] = {}
@@ -267,6 +268,7 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
             headings.extend(str(h) for h in data.get("reference_list_headings") or ())
             softeners.update({str(k): str(v) for k, v in (data.get("softeners") or {}).items()})
             lemmas.update({str(k): str(v) for k, v in (data.get("lemma_overrides") or {}).items()})
+            abbreviations.extend(str(a) for a in data.get("abbreviations") or ())
             for rec in data.get("rules") or ():
                 rule = _load_rule(where, rec, d, path.name)
                 if rule.id in in_this_pack:
@@ -281,7 +283,8 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
     return RuleSet(
         rules=tuple(sorted(rules.values(), key=lambda r: r.id)), claim_patterns=tuple(claims),
         modifiers=tuple(mods), terms=tuple(terms), reference_headings=tuple(headings),
-        softeners=softeners, lemma_overrides=lemmas, digest=digest.hexdigest()[:16],
+        softeners=softeners, lemma_overrides=lemmas, abbreviations=tuple(abbreviations),
+        digest=digest.hexdigest()[:16],
         directories=tuple(str(d) for d in dirs),
     )  # fmt: skip
 

@@ -132,6 +132,7 @@ class RuleSet:
     digest: str
     directories: tuple[str, ...] = ()
     lemma_overrides: Mapping[str, str] = field(default_factory=dict)
+    abbreviations: tuple[str, ...] = ()  # tokenizer special cases: "al." stays one token
 
     def rule(self, key: str) -> Rule | None:
         """Look a rule up by id (``CC101``) or name (``absolute-cure-claim``)."""

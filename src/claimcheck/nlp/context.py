@@ -109,12 +109,14 @@ class ClaimContext:
         negated: list[Span] = []
         linked: list[_Mod] = []
         linked_negated: list[_Mod] = []
-        # a cue inside any claim wording of the sentence belongs to that wording: the
-        # "side effects" of "no side effects" is no risk disclosure for "completely safe"
+        # a cue inside a claim wording of the sentence belongs to that wording: the "side
+        # effects" of "no side effects" is no risk disclosure for "completely safe". Generic
+        # causal wording keeps its cues: "can cause soreness" is still a risk disclosure.
+        owners = [t for t in triggers if t.label_ != "causal"]
         mods = [
             m for m in mods
             if m.group.type in OVERLAP_ALLOWED
-            or not any(m.start < t.end and t.start < m.end for t in triggers)
+            or not any(m.start < t.end and t.start < m.end for t in owners)
         ]  # fmt: skip
         for trig in triggers:
             here = [m for m in mods if linker.links(m, trig)]

@@ -7,6 +7,7 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.pipeline import SpanRuler
 
 from claimcheck.errors import LexiconError
@@ -47,6 +48,9 @@ for _name in ("claimcheck_blocks", "claimcheck_lemmas", "claimcheck_terms",
 def build_nlp(ruleset: RuleSet) -> Language:
     """Create the pipeline: tokenizer, block-aware sentences, lemmas, rulers, ConText."""
     nlp = spacy.blank("en")
+    for abbreviation in ruleset.abbreviations:  # "et al." must not end a sentence
+        for form in {abbreviation, abbreviation.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("claimcheck_blocks").impl = BlockSentences()
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("claimcheck_lemmas").impl = LowerLemmas(nlp.vocab.strings, ruleset.lemma_overrides)
