@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Protocol
 
 from spacy.tokens import Doc
@@ -38,6 +39,11 @@ class CheckContext:
 
     def __post_init__(self) -> None:
         self.lines = LineIndex(self.document.text)
+
+    @cached_property
+    def alpha_words(self) -> int:
+        """The number of alphabetic tokens (the word count of the share and density kinds)."""
+        return int(self.doc.to_array("IS_ALPHA").sum()) if len(self.doc) else 0
 
     def finding(
         self, rule: Rule, start: int, end: int, values: Mapping[str, str], kind: str | None = None

@@ -21,9 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from hashlib import sha1
 from typing import Any
-
-from datasketch import LeanMinHash, MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
@@ -42,7 +41,11 @@ SPEC = KindSpec(
 
 @dataclass
 class TemplateIndex:
-    """Signatures of the passages seen so far in a run, in a MinHash LSH index."""
+    """Signatures of the passages seen so far in a run, in a MinHash LSH index.
+
+    The index (and datasketch, which imports scipy) is only created when a second document
+    arrives: the first one has nothing to be compared with, so its passages wait unsigned.
+    """
 
     threshold: float = 0.8
     num_perm: int = 64
@@ -51,16 +54,26 @@ class TemplateIndex:
     origins: list[str] = field(default_factory=list)
     signatures: dict[str, Any] = field(default_factory=dict)
     lsh: Any = None
+    _minhash: Any = None  # one MinHash, cleared per passage: its permutations are made once
+    _first: list[list[int]] = field(default_factory=list)  # document 0's shingle hashes
 
-    def __post_init__(self) -> None:
-        self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+    def shingle_hashes(self, words: list[str]) -> list[int]:
+        """32-bit hashes of the passage's word shingles (whole passage when shorter).
 
-    def sign(self, words: list[str]) -> Any:
-        """A MinHash of the passage's word shingles (whole passage when shorter)."""
+        The hash is datasketch's default ``sha1_hash32``; hashing here lets the first
+        document wait for the index without keeping its text.
+        """
         n = min(self.shingle, len(words))
         grams = {" ".join(words[i : i + n]).encode() for i in range(len(words) - n + 1)}
-        mh = MinHash(num_perm=self.num_perm)
-        mh.update_batch(sorted(grams))
+        return [int.from_bytes(sha1(g).digest()[:4], "little") for g in grams]
+
+    def sign(self, hashes: list[int]) -> Any:
+        """A MinHash of the shingle hashes."""
+        from datasketch import LeanMinHash  # type: ignore[import-untyped]
+
+        mh = self._minhash
+        mh.clear()
+        mh.update_batch(hashes)  # the minimum per permutation: order does not matter
         return LeanMinHash(mh)
 
     def add_document(
@@ -69,7 +82,12 @@ class TemplateIndex:
         """Look the passages up against earlier documents, then index them."""
         doc_no = len(self.origins)
         self.origins.append(origin)
-        signed = [(s, e, self.sign(w)) for s, e, w in passages]
+        if doc_no == 0:
+            self._first = [self.shingle_hashes(w) for _, _, w in passages]
+            return []
+        if self.lsh is None:
+            self._open()
+        signed = [(s, e, self.sign(self.shingle_hashes(w))) for s, e, w in passages]
         found = []
         for start, end, sig in signed:
             others = frozenset(
@@ -79,13 +97,26 @@ class TemplateIndex:
             )  # fmt: skip
             if others:
                 found.append((start, end, others))
-        for i, (_, _, sig) in enumerate(signed):
+        self._insert(doc_no, [sig for _, _, sig in signed])
+        return found
+
+    def _open(self) -> None:
+        """Create the LSH index and index the passages of the first document."""
+        from datasketch import MinHash, MinHashLSH
+
+        self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        self._minhash = MinHash(num_perm=self.num_perm, hashfunc=int)  # input: shingle_hashes
+        self._insert(0, [self.sign(hashes) for hashes in self._first])
+        self._first = []
+
+    def _insert(self, doc_no: int, signatures: list[Any]) -> None:
+        """Index a document's passage signatures while there is room."""
+        for i, sig in enumerate(signatures):
             if len(self.signatures) >= self.max_passages:
                 break
             key = f"{doc_no}:{i}"
             self.lsh.insert(key, sig, check_duplication=False)
             self.signatures[key] = sig
-        return found
 
 
 def passages(ctx: CheckContext, min_words: int) -> list[tuple[int, int, list[str]]]:

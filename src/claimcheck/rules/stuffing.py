@@ -16,11 +16,11 @@ not readers: a signal of SEO filler in guest posts.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
@@ -44,38 +44,59 @@ class PhraseUse:
     end: int
 
 
-def _content(token: Token) -> bool:
-    """A word that may start or end a counted phrase."""
-    return token.is_alpha and not token.is_stop and len(token.text) > 1
+_RUN_ATTRS: list[int | str] = ["SENT_START", "IS_ALPHA", "IS_STOP", "LENGTH", "IDX", "LOWER"]
 
 
-def _runs(doc: Doc) -> Iterator[list[Token]]:
-    """Runs of consecutive words within a sentence (punctuation and spaces break them)."""
-    for sent in doc.sents:
-        run: list[Token] = []
-        for token in sent:
-            if token.is_alpha:
-                run.append(token)
-            elif run:
-                yield run
-                run = []
-        if run:
+class _Run(NamedTuple):
+    """Consecutive words of one sentence: lower-case forms, content flags, character bounds."""
+
+    lowers: list[str]
+    content: list[bool]
+    starts: list[int]
+    ends: list[int]
+
+
+def _runs(doc: Doc) -> Iterator[_Run]:
+    """Runs of consecutive words within a sentence (punctuation and spaces break them).
+
+    A content word (one that may start or end a counted phrase) is alphabetic, not a stopword
+    and longer than one character. Read as arrays: no Token objects are made.
+    """
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    cols = doc.to_array(_RUN_ATTRS).T.tolist()
+    sent_start, alpha, stop, length, idx, lower = cols
+    run = _Run([], [], [], [])
+    for i, is_alpha in enumerate(alpha):
+        if run.lowers and (not is_alpha or (i and sent_start[i] == 1)):
             yield run
+            run = _Run([], [], [], [])
+        if is_alpha:
+            run.lowers.append(strings[lower[i]])
+            run.content.append(not stop[i] and length[i] > 1)
+            run.starts.append(idx[i])
+            run.ends.append(idx[i] + length[i])
+    if run.lowers:
+        yield run
 
 
 def phrase_uses(doc: Doc, max_words: int) -> list[PhraseUse]:
     """Every counted phrase of 1..max_words words with its count and first position."""
-    counts: Counter[tuple[str, ...]] = Counter()
+    counts: dict[tuple[str, ...], int] = {}
     first: dict[tuple[str, ...], tuple[int, int]] = {}
-    for run in _runs(doc):
+    for lowers, content, starts, ends in _runs(doc):
         for n in range(1, max_words + 1):
-            for i in range(len(run) - n + 1):
-                gram = run[i : i + n]
-                if not (_content(gram[0]) and _content(gram[-1])):
+            for i in range(len(lowers) - n + 1):
+                last = i + n - 1
+                if not (content[i] and content[last]):
                     continue
-                key = tuple(t.lower_ for t in gram)
-                counts[key] += 1
-                first.setdefault(key, (gram[0].idx, gram[-1].idx + len(gram[-1])))
+                key = tuple(lowers[i : last + 1])
+                if key in counts:
+                    counts[key] += 1
+                else:  # insertion order = the order of first uses, as before
+                    counts[key] = 1
+                    first[key] = (starts[i], ends[last])
     return [PhraseUse(" ".join(k), len(k), c, *first[k]) for k, c in counts.items()]
 
 
@@ -92,7 +113,7 @@ class Stuffing:
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield at most one finding, at the phrase's first use."""
-        words = sum(1 for t in ctx.doc if t.is_alpha)
+        words = ctx.alpha_words
         if words < int(rule.param("min_words", 150)):
             return
         limits = {int(k): float(v) for k, v in dict(rule.param("max_share")).items()}
