@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
@@ -19,6 +19,7 @@ from claimcheck.nlp.components import (
     RegexModifiers,
 )
 from claimcheck.nlp.context import CLAIMS_KEY, RULE_HITS_KEY, ClaimContext
+from claimcheck.nlp.flags import LexemeFlags
 
 log = logging.getLogger(__name__)
 
@@ -47,21 +48,33 @@ for _name in ("claimcheck_blocks", "claimcheck_lemmas", "claimcheck_terms",
 def build_nlp(ruleset: RuleSet) -> Language:
     """Create the pipeline: tokenizer, block-aware sentences, lemmas, rulers, ConText."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("claimcheck_blocks").impl = BlockSentences()
+    _add_holder(nlp, "claimcheck_blocks", BlockSentences())
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("claimcheck_lemmas").impl = LowerLemmas(nlp.vocab.strings)
-    nlp.add_pipe("claimcheck_terms").impl = HealthTerms(nlp, ruleset.terms)
-    _ruler(nlp, "cc_claim_ruler", CLAIMS_KEY, _claim_patterns(ruleset))
-    _ruler(nlp, "cc_modifier_ruler", MODS_KEY, _modifier_patterns(ruleset))
-    nlp.add_pipe("claimcheck_regex").impl = RegexModifiers(ruleset.modifiers)
+    _add_holder(nlp, "claimcheck_lemmas", LowerLemmas(nlp.vocab.strings))
+    _add_holder(nlp, "claimcheck_terms", HealthTerms(nlp, ruleset.terms))
+    flags = LexemeFlags(nlp.vocab, (p["pattern"] for _, p in all_patterns(ruleset)))
+    _ruler(nlp, "cc_claim_ruler", CLAIMS_KEY, _claim_patterns(ruleset), flags)
+    _ruler(nlp, "cc_modifier_ruler", MODS_KEY, _modifier_patterns(ruleset), flags)
+    _add_holder(nlp, "claimcheck_regex", RegexModifiers(ruleset.modifiers))
     rule_patterns = _rule_patterns(ruleset)
     if rule_patterns:
-        _ruler(nlp, "cc_rule_ruler", RULE_HITS_KEY, rule_patterns)
-    nlp.add_pipe("claimcheck_context").impl = ClaimContext(ruleset)
+        _ruler(nlp, "cc_rule_ruler", RULE_HITS_KEY, rule_patterns, flags)
+    _add_holder(nlp, "claimcheck_context", ClaimContext(ruleset))
     return nlp
 
 
-def _ruler(nlp: Language, name: str, key: str, patterns: list[tuple[str, dict[str, Any]]]) -> None:
+def _add_holder(nlp: Language, name: str, impl: Any) -> None:
+    """Add a ``_Holder`` component and give it its implementation."""
+    cast(_Holder, nlp.add_pipe(name)).impl = impl  # the factories above make only _Holders
+
+
+def _ruler(
+    nlp: Language,
+    name: str,
+    key: str,
+    patterns: list[tuple[str, dict[str, Any]]],
+    flags: LexemeFlags,
+) -> None:
     """Add a SpanRuler writing to ``doc.spans[key]``; bad patterns name their origin."""
     ruler: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]
         "span_ruler", name=name,
@@ -70,9 +83,16 @@ def _ruler(nlp: Language, name: str, key: str, patterns: list[tuple[str, dict[st
     )  # fmt: skip
     for origin, pattern in patterns:
         try:
-            ruler.add_patterns([_lazy_extensions(pattern)])
+            ruler.add_patterns([_native(pattern, flags)])
         except (ValueError, KeyError, TypeError) as exc:
             raise LexiconError(f"{origin}: invalid pattern ({str(exc).splitlines()[0]})") from exc
+
+
+def _native(pattern: dict[str, Any], flags: LexemeFlags) -> dict[str, Any]:
+    """The pattern with lexeme-level predicates as flags and extensions tested lazily."""
+    pattern = _lazy_extensions(pattern)
+    tokens = pattern["pattern"]
+    return pattern if isinstance(tokens, str) else {**pattern, "pattern": flags.rewrite(tokens)}
 
 
 def _lazy_extensions(pattern: dict[str, Any]) -> dict[str, Any]:
