@@ -17,9 +17,16 @@ from claimcheck.lexicon.model import ModifierGroup, TermGroup
 BLOCKS_KEY = "cc_blocks"  # doc.user_data: tuple of (start_char, end_char, kind)
 LINKS_KEY = "cc_links"  # doc.user_data: tuple of (start_char, end_char, href)
 MODS_KEY = "cc_mods"  # doc.spans: modifier spans, label = type, id = group id
+TEXT_KEY = "cc_text"  # doc.user_data: the text the doc was made from (== doc.text)
 
 if not Token.has_extension("cc_term"):
     Token.set_extension("cc_term", default="")
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text: the input kept by ``Linter`` (``doc.text`` joins every token anew)."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if isinstance(text, str) else doc.text
 
 
 class BlockSentences:
@@ -93,7 +100,7 @@ class RegexModifiers:
     def __call__(self, doc: Doc) -> Doc:
         """Append every regex match, expanded to whole tokens."""
         found: list[Span] = []
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         for group, rx in self._rules:
             for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), label=group.type, span_id=group.id,

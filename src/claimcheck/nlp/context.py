@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.claims import Claim, DocContext, Modifier
 from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
-from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY
+from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY, doc_text
 
 CLAIMS_KEY = "cc_claims"
 RULE_HITS_KEY = "cc_rule_hits"
@@ -187,7 +187,7 @@ class ClaimContext:
 
     def _has_reference_list(self, doc: Doc) -> bool:
         """True when a heading or line names a reference list ('References', 'Sources')."""
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         for start, end, kind in doc.user_data.get(BLOCKS_KEY, ()):
             if kind == "heading" and text[start:end].strip().rstrip(":").lower() in self.headings:
                 return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
@@ -35,6 +35,7 @@ class CheckContext:
     doc: Doc
     context: DocContext
     ruleset: RuleSet
+    prepared: Mapping[str, Any] = field(default_factory=dict)  # rule id -> prepare() output
     lines: LineIndex = field(init=False)
 
     def __post_init__(self) -> None:
@@ -68,6 +69,14 @@ class Kind(Protocol):
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield the rule's findings for one document."""
+        ...
+
+
+class RunLevelKind(Kind, Protocol):
+    """A kind whose state spans a run: its per-document part can run in a worker process."""
+
+    def prepare(self, ctx: CheckContext, rule: Rule) -> Any:
+        """Document-local data for ``evaluate`` (picklable; read from ``ctx.prepared``)."""
         ...
 
 

@@ -30,6 +30,7 @@ from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 
 RUN_STATE_KEY = "cc_run_state"  # doc.user_data entry: the Linter's per-run dict
 EXAMPLE_SEPARATOR = "\n---8<---\n"  # YAML examples: documents checked in one run, in order
+Hashed = tuple[int, int, list[int]]  # a passage: start, end, its shingle hashes
 _WORD = re.compile(r"[^\W\d_]+")  # words of letters; numbers and prices do not count
 
 SPEC = KindSpec(
@@ -57,16 +58,6 @@ class TemplateIndex:
     _minhash: Any = None  # one MinHash, cleared per passage: its permutations are made once
     _first: list[list[int]] = field(default_factory=list)  # document 0's shingle hashes
 
-    def shingle_hashes(self, words: list[str]) -> list[int]:
-        """32-bit hashes of the passage's word shingles (whole passage when shorter).
-
-        The hash is datasketch's default ``sha1_hash32``; hashing here lets the first
-        document wait for the index without keeping its text.
-        """
-        n = min(self.shingle, len(words))
-        grams = {" ".join(words[i : i + n]).encode() for i in range(len(words) - n + 1)}
-        return [int.from_bytes(sha1(g).digest()[:4], "little") for g in grams]
-
     def sign(self, hashes: list[int]) -> Any:
         """A MinHash of the shingle hashes."""
         from datasketch import LeanMinHash  # type: ignore[import-untyped]
@@ -79,15 +70,22 @@ class TemplateIndex:
     def add_document(
         self, origin: str, passages: list[tuple[int, int, list[str]]]
     ) -> list[tuple[int, int, frozenset[int]]]:
-        """Look the passages up against earlier documents, then index them."""
+        """Look the passages (with their words) up against earlier documents, then index them."""
+        hashed = [(s, e, shingle_hashes(w, self.shingle)) for s, e, w in passages]
+        return self.add_hashed(origin, hashed)
+
+    def add_hashed(
+        self, origin: str, passages: list[Hashed]
+    ) -> list[tuple[int, int, frozenset[int]]]:
+        """Look the passages (with their shingle hashes) up, then index them."""
         doc_no = len(self.origins)
         self.origins.append(origin)
         if doc_no == 0:
-            self._first = [self.shingle_hashes(w) for _, _, w in passages]
+            self._first = [hashes for _, _, hashes in passages]
             return []
         if self.lsh is None:
             self._open()
-        signed = [(s, e, self.sign(self.shingle_hashes(w))) for s, e, w in passages]
+        signed = [(s, e, self.sign(hashes)) for s, e, hashes in passages]
         found = []
         for start, end, sig in signed:
             others = frozenset(
@@ -119,6 +117,17 @@ class TemplateIndex:
             self.signatures[key] = sig
 
 
+def shingle_hashes(words: list[str], shingle: int) -> list[int]:
+    """32-bit hashes of the passage's word shingles (whole passage when shorter).
+
+    The hash is datasketch's default ``sha1_hash32``; hashing here lets the first document
+    wait for the index, and workers send passages to the parent, without their text.
+    """
+    n = min(shingle, len(words))
+    grams = {" ".join(words[i : i + n]).encode() for i in range(len(words) - n + 1)}
+    return [int.from_bytes(sha1(g).digest()[:4], "little") for g in grams]
+
+
 def passages(ctx: CheckContext, min_words: int) -> list[tuple[int, int, list[str]]]:
     """Sentences and blocks of at least ``min_words`` words: (start, end, lower-case words)."""
     text = ctx.document.text
@@ -137,6 +146,12 @@ class CrossDocument:
 
     spec = SPEC
 
+    def prepare(self, ctx: CheckContext, rule: Rule) -> list[Hashed]:
+        """The document-local part: passages with their shingle hashes (run in workers)."""
+        shingle = int(rule.param("shingle", 3))
+        found = passages(ctx, int(rule.param("min_words", 8)))
+        return [(start, end, shingle_hashes(words, shingle)) for start, end, words in found]
+
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per run of repeated text, naming the other documents."""
         state: dict[str, Any] | None = ctx.doc.user_data.get(RUN_STATE_KEY)
@@ -146,9 +161,10 @@ class CrossDocument:
         if key not in state:
             state[key] = _new_index(rule)
         index: TemplateIndex = state[key]
-        found = index.add_document(
-            ctx.document.origin, passages(ctx, int(rule.param("min_words", 8)))
-        )
+        hashed: list[Hashed] | None = ctx.prepared.get(rule.id)
+        if hashed is None:
+            hashed = self.prepare(ctx, rule)
+        found = index.add_hashed(ctx.document.origin, hashed)
         for start, end in _merge([(s, e) for s, e, _ in found], ctx.document.text):
             docs = sorted(set().union(*(o for s, e, o in found if start <= s and e <= end)))
             names = [index.origins[d] for d in docs]
