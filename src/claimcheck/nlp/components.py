@@ -19,6 +19,7 @@ LINKS_KEY = "cc_links"  # doc.user_data: tuple of (start_char, end_char, href)
 MODS_KEY = "cc_mods"  # doc.spans: modifier spans, label = type, id = group id
 TEXT_KEY = "cc_text"  # doc.user_data: the text the doc was made from (== doc.text)
 
+TERM_ATTR = "ENT_ID"  # native mirror of token._.cc_term (no NER here), tested in C by rulers
 if not Token.has_extension("cc_term"):
     Token.set_extension("cc_term", default="")
 
@@ -75,7 +76,7 @@ class LowerLemmas:
 
 
 class HealthTerms:
-    """Mark tokens inside health vocabulary matches with ``token._.cc_term``."""
+    """Mark tokens inside health vocabulary matches with ``token._.cc_term`` (and TERM_ATTR)."""
 
     def __init__(self, nlp: Language, groups: Iterable[TermGroup]) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -88,6 +89,7 @@ class HealthTerms:
         for span in filter_spans(spans):
             for token in span:
                 token._.cc_term = span.label_
+                token.ent_id_ = span.label_
         return doc
 
 
@@ -108,6 +110,6 @@ class RegexModifiers:
                 if span is not None and len(span):
                     found.append(span)
         if found:
-            group_spans = doc.spans[MODS_KEY] if MODS_KEY in doc.spans else []
+            group_spans = doc.spans.get(MODS_KEY, [])
             doc.spans[MODS_KEY] = [*group_spans, *found]
         return doc

@@ -13,6 +13,7 @@ from claimcheck.errors import LexiconError
 from claimcheck.lexicon.model import RuleSet
 from claimcheck.nlp.components import (
     MODS_KEY,
+    TERM_ATTR,
     BlockSentences,
     HealthTerms,
     LowerLemmas,
@@ -90,27 +91,32 @@ def _ruler(
 
 def _native(pattern: dict[str, Any], flags: LexemeFlags) -> dict[str, Any]:
     """The pattern with lexeme-level predicates as flags and extensions tested lazily."""
-    pattern = _lazy_extensions(pattern)
+    pattern = _native_terms(pattern)
     tokens = pattern["pattern"]
     return pattern if isinstance(tokens, str) else {**pattern, "pattern": flags.rewrite(tokens)}
 
 
-def _lazy_extensions(pattern: dict[str, Any]) -> dict[str, Any]:
-    """Write ``{"_": {attr: "v"}}`` as ``{"_": {attr: {"IN": ["v"]}}}``: same matches, faster.
+def _native_terms(pattern: dict[str, Any]) -> dict[str, Any]:
+    """Test ``{"_": {"cc_term": ...}}`` on its native mirror ``TERM_ATTR``: same matches, faster.
 
-    spaCy's Matcher reads every equality-tested extension attribute of every token before it
-    matches (Python calls per token); a set predicate is only evaluated where a partial match
-    reaches the token.
+    spaCy's Matcher reads an extension attribute through a new ``Underscore`` object per token
+    (Python calls); ``HealthTerms`` writes the same value to a native token attribute, which
+    the Matcher compares in C (a set test stays a predicate, evaluated only where a partial
+    match reaches the token). Other extension attributes are tested as written.
     """
     tokens = pattern["pattern"]
     if isinstance(tokens, str):
         return pattern
-    lazy = [
-        {**tok, "_": {k: {"IN": [v]} if isinstance(v, str) else v for k, v in tok["_"].items()}}
-        if isinstance(tok.get("_"), dict) else tok
-        for tok in tokens
-    ]  # fmt: skip
-    return {**pattern, "pattern": lazy}
+    out = []
+    for tok in tokens:
+        ext = tok.get("_")
+        if isinstance(ext, dict) and "cc_term" in ext and TERM_ATTR not in tok:
+            rest = {k: v for k, v in ext.items() if k != "cc_term"}
+            tok = {k: v for k, v in tok.items() if k != "_"} | {TERM_ATTR: ext["cc_term"]}
+            if rest:
+                tok["_"] = rest
+        out.append(tok)
+    return {**pattern, "pattern": out}
 
 
 def _claim_patterns(rs: RuleSet) -> list[tuple[str, dict[str, Any]]]:
