@@ -117,7 +117,9 @@ class TemplateIndex:
             self.signatures[key] = sig
 
 
-def shingle_hashes(words: list[str], shingle: int) -> list[int]:
+def shingle_hashes(
+    words: list[str], shingle: int, memo: dict[bytes, int] | None = None
+) -> list[int]:
     """32-bit hashes of the passage's word shingles (whole passage when shorter).
 
     The hash is datasketch's default ``sha1_hash32``; hashing here lets the first document
@@ -125,7 +127,15 @@ def shingle_hashes(words: list[str], shingle: int) -> list[int]:
     """
     n = min(shingle, len(words))
     grams = {" ".join(words[i : i + n]).encode() for i in range(len(words) - n + 1)}
-    return [int.from_bytes(sha1(g).digest()[:4], "little") for g in grams]
+    if memo is None:
+        return [int.from_bytes(sha1(g).digest()[:4], "little") for g in grams]
+    out = []
+    for g in grams:  # a paragraph repeats its sentences' shingles: hash each once
+        h = memo.get(g)
+        if h is None:
+            h = memo[g] = int.from_bytes(sha1(g).digest()[:4], "little")
+        out.append(h)
+    return out
 
 
 def passages(ctx: CheckContext, min_words: int) -> list[tuple[int, int, list[str]]]:
@@ -150,7 +160,8 @@ class CrossDocument:
         """The document-local part: passages with their shingle hashes (run in workers)."""
         shingle = int(rule.param("shingle", 3))
         found = passages(ctx, int(rule.param("min_words", 8)))
-        return [(start, end, shingle_hashes(words, shingle)) for start, end, words in found]
+        memo: dict[bytes, int] = {}
+        return [(s, e, shingle_hashes(words, shingle, memo)) for s, e, words in found]
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per run of repeated text, naming the other documents."""
