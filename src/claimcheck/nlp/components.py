@@ -81,7 +81,7 @@ class HealthTerms:
     def __init__(self, nlp: Language, groups: Iterable[TermGroup]) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for group in groups:
-            self.matcher.add(group.type, list(nlp.tokenizer.pipe(group.phrases)))
+            self.matcher.add(group.type, [nlp.make_doc(p) for p in group.phrases])
 
     def __call__(self, doc: Doc) -> Doc:
         """Longest match wins where term phrases overlap."""

@@ -239,7 +239,8 @@ class _Linker:
 
 def _spans(doc: Doc, key: str) -> Iterable[Span]:
     """A span group, or nothing when the group is absent."""
-    return doc.spans.get(key, ())
+    spans: Iterable[Span] = doc.spans.get(key, ())
+    return spans
 
 
 def _innermost(spans: Iterable[Span]) -> list[Span]:
