@@ -11,13 +11,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck import filters
-from claimcheck.claims import Claim, DocContext
+from claimcheck.claims import Claim
 from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.findings import Finding, Severity
 from claimcheck.lexicon.loader import load_lexicon
 from claimcheck.lexicon.model import RuleSet
-from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY
+from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, TEXT_KEY
 from claimcheck.nlp.pipeline import build_nlp
 from claimcheck.rules import KINDS, select_rules
 from claimcheck.rules.base import CheckContext
@@ -120,6 +120,7 @@ class Linter:
     def _make_doc(self, document: Document) -> Doc:
         """Tokenize and attach the document's blocks and links for the components."""
         doc = self.nlp.make_doc(document.text)
+        doc.user_data[TEXT_KEY] = document.text  # spaCy's tokenizer keeps the text exactly
         doc.user_data[BLOCKS_KEY] = tuple((b.start, b.end, b.kind) for b in document.blocks)
         doc.user_data[LINKS_KEY] = tuple((lk.start, lk.end, lk.href) for lk in document.links)
         doc.user_data[RUN_STATE_KEY] = self.run_state
@@ -127,8 +128,25 @@ class Linter:
 
     def _judge(self, document: Document, doc: Doc) -> FileResult:
         """Evaluate the enabled rules on a processed doc."""
-        context: DocContext = doc._.cc_context
-        ctx = CheckContext(document, doc, context, self.ruleset)
+        return self._result(self._context(document, doc))
+
+    def _context(self, document: Document, doc: Doc) -> CheckContext:
+        """What the rule kinds see of a processed doc."""
+        return CheckContext(document, doc, doc._.cc_context, self.ruleset)
+
+    def _result(self, ctx: CheckContext) -> FileResult:
+        """The FileResult of a document: findings, claims, word count and score."""
+        context, doc = ctx.context, ctx.doc
+        findings = self._findings(ctx)
+        words = int(doc.to_array(["IS_ALPHA", "LIKE_NUM"]).any(axis=1).sum()) if len(doc) else 0
+        return FileResult(
+            origin=ctx.document.origin, findings=tuple(findings), claims=context.claims,
+            words=words, score=risk_score(context.claims, context.modifiers, words),
+            notes=ctx.document.notes,
+        )  # fmt: skip
+
+    def _findings(self, ctx: CheckContext) -> list[Finding]:
+        """The enabled rules' findings, filtered (severity, limit, quotes, suppressions)."""
         findings: list[Finding] = []
         for rule in self.rules:
             produced = [
@@ -137,12 +155,7 @@ class Linter:
             ]  # fmt: skip
             findings.extend(produced[: rule.limit] if rule.limit else produced)
         opts = self.options
-        findings = filters.finish(ctx, findings, self.rules, opts.check_quotes, opts.per_path)
-        words = int(doc.to_array(["IS_ALPHA", "LIKE_NUM"]).any(axis=1).sum()) if len(doc) else 0
-        return FileResult(
-            origin=document.origin, findings=tuple(findings), claims=context.claims, words=words,
-            score=risk_score(context.claims, context.modifiers, words), notes=document.notes,
-        )  # fmt: skip
+        return filters.finish(ctx, findings, self.rules, opts.check_quotes, opts.per_path)
 
 
 def error_result(error: InputError) -> FileResult:

@@ -7,8 +7,9 @@ only the small FileResults come back. At most ``2 * jobs`` batches are in flight
 stays flat however many documents are streamed.
 
 Rules of run-level kinds (``crossdoc``: state shared by all documents of a run) cannot run in
-the workers; the parent runs them in input order on a Doc that it only tokenizes and splits
-into sentences (the part of the pipeline those kinds read).
+the workers. Their document-local part (``prepare``: passages and shingle hashes) runs in the
+workers, and the parent only evaluates them in input order on that data: it neither tokenizes
+nor parses the documents again.
 """
 
 from __future__ import annotations
@@ -19,20 +20,27 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from itertools import islice
+from typing import Any, cast
+
+from spacy.tokens import Doc
 
 from claimcheck.api import FileResult, Linter, error_result
 from claimcheck.claims import DocContext
 from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.findings import Finding
+from claimcheck.lexicon.model import Rule
+from claimcheck.rules import KINDS
+from claimcheck.rules.base import CheckContext, RunLevelKind
+from claimcheck.rules.crossdoc import RUN_STATE_KEY
 
 RUN_LEVEL_KINDS = frozenset({"crossdoc"})
-_SENTENCE_PIPES = ("claimcheck_blocks", "sentencizer")
 
 Item = Document | InputError
-Checked = tuple[FileResult, DocContext | None]
+Prepared = dict[str, Any]  # run-level rule id -> its kind's prepare() output
+Checked = tuple[FileResult, DocContext | None, Prepared]
 
-_worker: Linter | None = None  # the Linter of this worker process
+_worker: tuple[Linter, list[Rule]] | None = None  # this worker's Linter and run-level rules
 
 
 def check_parallel(linter: Linter, inputs: Iterable[Item], jobs: int) -> Iterator[FileResult]:
@@ -64,45 +72,46 @@ def _pool(linter: Linter, jobs: int) -> ProcessPoolExecutor:
     global _worker
     worker = Linter(linter.ruleset, linter.options, nlp=linter.nlp)
     worker.rules = [r for r in linter.rules if r.kind not in RUN_LEVEL_KINDS]
+    run_rules = [r for r in linter.rules if r.kind in RUN_LEVEL_KINDS]
     if "fork" in mp.get_all_start_methods():
-        _worker = worker  # inherited by the forked workers: nothing is rebuilt or pickled
+        _worker = (worker, run_rules)  # inherited by forked workers: nothing rebuilt or pickled
         return ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"))
-    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(worker,))
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(worker, run_rules))
 
 
-def _init_worker(worker: Linter) -> None:
+def _init_worker(worker: Linter, run_rules: list[Rule]) -> None:
     """Install the Linter of a spawned worker."""
     global _worker
-    _worker = worker
+    _worker = (worker, run_rules)
 
 
 def _check_batch(batch: list[Item]) -> list[Checked]:
     """Worker side: check a batch, keeping each document's context for run-level rules."""
-    linter = _worker
-    if linter is None:
+    if _worker is None:
         raise RuntimeError("claimcheck worker process started without a Linter")
+    linter, run_rules = _worker
     docs = linter.nlp.pipe([linter._make_doc(d) for d in batch if isinstance(d, Document)])
     out: list[Checked] = []
     for item in batch:
         if isinstance(item, InputError):
-            out.append((error_result(item), None))
+            out.append((error_result(item), None, {}))
         else:
-            doc = next(docs)
-            out.append((linter._judge(item, doc), doc._.cc_context))
+            ctx = linter._context(item, next(docs))
+            prepared = {r.id: cast(RunLevelKind, KINDS[r.kind]).prepare(ctx, r) for r in run_rules}
+            out.append((linter._result(ctx), ctx.context, prepared))
     return out
 
 
 def _finish(run_level: Linter, batch: list[Item], future: Future[list[Checked]]
             ) -> Iterator[FileResult]:
     """Parent side: wait for a batch and add the findings of run-level rules, in order."""
-    for item, (result, context) in zip(batch, future.result(), strict=True):
+    for item, (result, context, prepared) in zip(batch, future.result(), strict=True):
         if not run_level.rules or context is None or not isinstance(item, Document):
             yield result
             continue
-        doc = run_level._make_doc(item)
-        for name in _SENTENCE_PIPES:
-            doc = run_level.nlp.get_pipe(name)(doc)
-        doc._.cc_context = context
-        extra = run_level._judge(item, doc).findings
+        doc = Doc(run_level.nlp.vocab)  # empty: run-level kinds read the workers' prepare()
+        doc.user_data[RUN_STATE_KEY] = run_level.run_state
+        ctx = CheckContext(item, doc, context, run_level.ruleset, prepared)
+        extra = run_level._findings(ctx)
         findings = sorted((*result.findings, *extra), key=Finding.sort_key)
         yield replace(result, findings=tuple(findings))

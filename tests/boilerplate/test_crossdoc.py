@@ -52,7 +52,7 @@ def test_index_is_bounded_and_keeps_no_text() -> None:
     words = SHARED.lower().split()
     passages = [(i, i + 1, [*words[i:], str(i)]) for i in range(5)]
     assert index.add_document("a", passages) == []
+    hits = index.add_document("b", passages[:1])
     assert len(index.signatures) == 3
     assert all(not isinstance(v, str) for v in index.signatures.values())
-    hits = index.add_document("b", passages[:1])
     assert hits and hits[0][2] == frozenset({0})

@@ -17,9 +17,17 @@ from claimcheck.lexicon.model import ModifierGroup, TermGroup
 BLOCKS_KEY = "cc_blocks"  # doc.user_data: tuple of (start_char, end_char, kind)
 LINKS_KEY = "cc_links"  # doc.user_data: tuple of (start_char, end_char, href)
 MODS_KEY = "cc_mods"  # doc.spans: modifier spans, label = type, id = group id
+TEXT_KEY = "cc_text"  # doc.user_data: the text the doc was made from (== doc.text)
 
+TERM_ATTR = "ENT_ID"  # native mirror of token._.cc_term (no NER here), tested in C by rulers
 if not Token.has_extension("cc_term"):
     Token.set_extension("cc_term", default="")
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text: the input kept by ``Linter`` (``doc.text`` joins every token anew)."""
+    text = doc.user_data.get(TEXT_KEY)
+    return text if isinstance(text, str) else doc.text
 
 
 class BlockSentences:
@@ -69,12 +77,12 @@ class LowerLemmas:
 
 
 class HealthTerms:
-    """Mark tokens inside health vocabulary matches with ``token._.cc_term``."""
+    """Mark tokens inside health vocabulary matches with ``token._.cc_term`` (and TERM_ATTR)."""
 
     def __init__(self, nlp: Language, groups: Iterable[TermGroup]) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for group in groups:
-            self.matcher.add(group.type, list(nlp.tokenizer.pipe(group.phrases)))
+            self.matcher.add(group.type, [nlp.make_doc(p) for p in group.phrases])
 
     def __call__(self, doc: Doc) -> Doc:
         """Longest match wins where term phrases overlap."""
@@ -82,6 +90,7 @@ class HealthTerms:
         for span in filter_spans(spans):
             for token in span:
                 token._.cc_term = span.label_
+                token.ent_id_ = span.label_
         return doc
 
 
@@ -94,7 +103,7 @@ class RegexModifiers:
     def __call__(self, doc: Doc) -> Doc:
         """Append every regex match, expanded to whole tokens."""
         found: list[Span] = []
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         for group, rx in self._rules:
             for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), label=group.type, span_id=group.id,
@@ -102,6 +111,6 @@ class RegexModifiers:
                 if span is not None and len(span):
                     found.append(span)
         if found:
-            group_spans = doc.spans[MODS_KEY] if MODS_KEY in doc.spans else []
+            group_spans = doc.spans.get(MODS_KEY, [])
             doc.spans[MODS_KEY] = [*group_spans, *found]
         return doc

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.claims import Claim, DocContext, Modifier
 from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
-from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY
+from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY, doc_text
 
 CLAIMS_KEY = "cc_claims"
 RULE_HITS_KEY = "cc_rule_hits"
@@ -200,7 +200,7 @@ class ClaimContext:
 
     def _has_reference_list(self, doc: Doc) -> bool:
         """True when a heading or line names a reference list ('References', 'Sources')."""
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         for start, end, kind in doc.user_data.get(BLOCKS_KEY, ()):
             if kind == "heading" and text[start:end].strip().rstrip(":").lower() in self.headings:
                 return True
@@ -270,7 +270,8 @@ def _by_sentence(mods: Iterable[_Mod], sents: _Sentences) -> dict[int, list[_Mod
 
 def _spans(doc: Doc, key: str) -> Iterable[Span]:
     """A span group, or nothing when the group is absent."""
-    return doc.spans.get(key, ())
+    spans: Iterable[Span] = doc.spans.get(key, ())
+    return spans
 
 
 def _innermost(spans: Iterable[Span]) -> list[Span]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
@@ -14,12 +14,14 @@ from claimcheck.errors import LexiconError
 from claimcheck.lexicon.model import RuleSet
 from claimcheck.nlp.components import (
     MODS_KEY,
+    TERM_ATTR,
     BlockSentences,
     HealthTerms,
     LowerLemmas,
     RegexModifiers,
 )
 from claimcheck.nlp.context import CLAIMS_KEY, RULE_HITS_KEY, ClaimContext
+from claimcheck.nlp.flags import LexemeFlags
 
 log = logging.getLogger(__name__)
 
@@ -51,21 +53,34 @@ def build_nlp(ruleset: RuleSet) -> Language:
     for abbreviation in ruleset.abbreviations:  # "et al." must not end a sentence
         for form in {abbreviation, abbreviation.capitalize()}:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
-    nlp.add_pipe("claimcheck_blocks").impl = BlockSentences()
+    _add_holder(nlp, "claimcheck_blocks", BlockSentences())
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("claimcheck_lemmas").impl = LowerLemmas(nlp.vocab.strings, ruleset.lemma_overrides)
-    nlp.add_pipe("claimcheck_terms").impl = HealthTerms(nlp, ruleset.terms)
-    _ruler(nlp, "cc_claim_ruler", CLAIMS_KEY, _claim_patterns(ruleset))
-    _ruler(nlp, "cc_modifier_ruler", MODS_KEY, _modifier_patterns(ruleset))
-    nlp.add_pipe("claimcheck_regex").impl = RegexModifiers(ruleset.modifiers)
+    _add_holder(nlp, "claimcheck_lemmas", LowerLemmas(nlp.vocab.strings, ruleset.lemma_overrides))
+    _add_holder(nlp, "claimcheck_terms", HealthTerms(nlp, ruleset.terms))
+    patterns = (p["pattern"] for _, p in all_patterns(ruleset))
+    flags = LexemeFlags(nlp.vocab, patterns, ruleset.lemma_overrides)
+    _ruler(nlp, "cc_claim_ruler", CLAIMS_KEY, _claim_patterns(ruleset), flags)
+    _ruler(nlp, "cc_modifier_ruler", MODS_KEY, _modifier_patterns(ruleset), flags)
+    _add_holder(nlp, "claimcheck_regex", RegexModifiers(ruleset.modifiers))
     rule_patterns = _rule_patterns(ruleset)
     if rule_patterns:
-        _ruler(nlp, "cc_rule_ruler", RULE_HITS_KEY, rule_patterns)
-    nlp.add_pipe("claimcheck_context").impl = ClaimContext(ruleset)
+        _ruler(nlp, "cc_rule_ruler", RULE_HITS_KEY, rule_patterns, flags)
+    _add_holder(nlp, "claimcheck_context", ClaimContext(ruleset))
     return nlp
 
 
-def _ruler(nlp: Language, name: str, key: str, patterns: list[tuple[str, dict[str, Any]]]) -> None:
+def _add_holder(nlp: Language, name: str, impl: Any) -> None:
+    """Add a ``_Holder`` component and give it its implementation."""
+    cast(_Holder, nlp.add_pipe(name)).impl = impl  # the factories above make only _Holders
+
+
+def _ruler(
+    nlp: Language,
+    name: str,
+    key: str,
+    patterns: list[tuple[str, dict[str, Any]]],
+    flags: LexemeFlags,
+) -> None:
     """Add a SpanRuler writing to ``doc.spans[key]``; bad patterns name their origin."""
     ruler: SpanRuler = nlp.add_pipe(  # type: ignore[assignment]
         "span_ruler", name=name,
@@ -74,27 +89,39 @@ def _ruler(nlp: Language, name: str, key: str, patterns: list[tuple[str, dict[st
     )  # fmt: skip
     for origin, pattern in patterns:
         try:
-            ruler.add_patterns([_lazy_extensions(pattern)])
+            ruler.add_patterns([_native(pattern, flags)])
         except (ValueError, KeyError, TypeError) as exc:
             raise LexiconError(f"{origin}: invalid pattern ({str(exc).splitlines()[0]})") from exc
 
 
-def _lazy_extensions(pattern: dict[str, Any]) -> dict[str, Any]:
-    """Write ``{"_": {attr: "v"}}`` as ``{"_": {attr: {"IN": ["v"]}}}``: same matches, faster.
+def _native(pattern: dict[str, Any], flags: LexemeFlags) -> dict[str, Any]:
+    """The pattern with lexeme-level predicates as flags and extensions tested lazily."""
+    pattern = _native_terms(pattern)
+    tokens = pattern["pattern"]
+    return pattern if isinstance(tokens, str) else {**pattern, "pattern": flags.rewrite(tokens)}
 
-    spaCy's Matcher reads every equality-tested extension attribute of every token before it
-    matches (Python calls per token); a set predicate is only evaluated where a partial match
-    reaches the token.
+
+def _native_terms(pattern: dict[str, Any]) -> dict[str, Any]:
+    """Test ``{"_": {"cc_term": ...}}`` on its native mirror ``TERM_ATTR``: same matches, faster.
+
+    spaCy's Matcher reads an extension attribute through a new ``Underscore`` object per token
+    (Python calls); ``HealthTerms`` writes the same value to a native token attribute, which
+    the Matcher compares in C (a set test stays a predicate, evaluated only where a partial
+    match reaches the token). Other extension attributes are tested as written.
     """
     tokens = pattern["pattern"]
     if isinstance(tokens, str):
         return pattern
-    lazy = [
-        {**tok, "_": {k: {"IN": [v]} if isinstance(v, str) else v for k, v in tok["_"].items()}}
-        if isinstance(tok.get("_"), dict) else tok
-        for tok in tokens
-    ]  # fmt: skip
-    return {**pattern, "pattern": lazy}
+    out = []
+    for tok in tokens:
+        ext = tok.get("_")
+        if isinstance(ext, dict) and "cc_term" in ext and TERM_ATTR not in tok:
+            rest = {k: v for k, v in ext.items() if k != "cc_term"}
+            tok = {k: v for k, v in tok.items() if k != "_"} | {TERM_ATTR: ext["cc_term"]}
+            if rest:
+                tok["_"] = rest
+        out.append(tok)
+    return {**pattern, "pattern": out}
 
 
 def _claim_patterns(rs: RuleSet) -> list[tuple[str, dict[str, Any]]]:

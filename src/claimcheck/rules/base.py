@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from functools import cached_property
+from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
@@ -34,10 +35,16 @@ class CheckContext:
     doc: Doc
     context: DocContext
     ruleset: RuleSet
+    prepared: Mapping[str, Any] = field(default_factory=dict)  # rule id -> prepare() output
     lines: LineIndex = field(init=False)
 
     def __post_init__(self) -> None:
         self.lines = LineIndex(self.document.text)
+
+    @cached_property
+    def alpha_words(self) -> int:
+        """The number of alphabetic tokens (the word count of the share and density kinds)."""
+        return int(self.doc.to_array("IS_ALPHA").sum()) if len(self.doc) else 0
 
     def finding(
         self, rule: Rule, start: int, end: int, values: Mapping[str, str], kind: str | None = None
@@ -62,6 +69,14 @@ class Kind(Protocol):
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield the rule's findings for one document."""
+        ...
+
+
+class RunLevelKind(Kind, Protocol):
+    """A kind whose state spans a run: its per-document part can run in a worker process."""
+
+    def prepare(self, ctx: CheckContext, rule: Rule) -> Any:
+        """Document-local data for ``evaluate`` (picklable; read from ``ctx.prepared``)."""
         ...
 
 

@@ -21,9 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from hashlib import sha1
 from typing import Any
-
-from datasketch import LeanMinHash, MinHash, MinHashLSH  # type: ignore[import-untyped]
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
@@ -31,6 +30,7 @@ from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 
 RUN_STATE_KEY = "cc_run_state"  # doc.user_data entry: the Linter's per-run dict
 EXAMPLE_SEPARATOR = "\n---8<---\n"  # YAML examples: documents checked in one run, in order
+Hashed = tuple[int, int, list[int]]  # a passage: start, end, its shingle hashes
 _WORD = re.compile(r"[^\W\d_]+")  # words of letters; numbers and prices do not count
 
 SPEC = KindSpec(
@@ -42,7 +42,11 @@ SPEC = KindSpec(
 
 @dataclass
 class TemplateIndex:
-    """Signatures of the passages seen so far in a run, in a MinHash LSH index."""
+    """Signatures of the passages seen so far in a run, in a MinHash LSH index.
+
+    The index (and datasketch, which imports scipy) is only created when a second document
+    arrives: the first one has nothing to be compared with, so its passages wait unsigned.
+    """
 
     threshold: float = 0.8
     num_perm: int = 64
@@ -51,25 +55,37 @@ class TemplateIndex:
     origins: list[str] = field(default_factory=list)
     signatures: dict[str, Any] = field(default_factory=dict)
     lsh: Any = None
+    _minhash: Any = None  # one MinHash, cleared per passage: its permutations are made once
+    _first: list[list[int]] = field(default_factory=list)  # document 0's shingle hashes
 
-    def __post_init__(self) -> None:
-        self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+    def sign(self, hashes: list[int]) -> Any:
+        """A MinHash of the shingle hashes."""
+        from datasketch import LeanMinHash  # type: ignore[import-untyped]
 
-    def sign(self, words: list[str]) -> Any:
-        """A MinHash of the passage's word shingles (whole passage when shorter)."""
-        n = min(self.shingle, len(words))
-        grams = {" ".join(words[i : i + n]).encode() for i in range(len(words) - n + 1)}
-        mh = MinHash(num_perm=self.num_perm)
-        mh.update_batch(sorted(grams))
+        mh = self._minhash
+        mh.clear()
+        mh.update_batch(hashes)  # the minimum per permutation: order does not matter
         return LeanMinHash(mh)
 
     def add_document(
         self, origin: str, passages: list[tuple[int, int, list[str]]]
     ) -> list[tuple[int, int, frozenset[int]]]:
-        """Look the passages up against earlier documents, then index them."""
+        """Look the passages (with their words) up against earlier documents, then index them."""
+        hashed = [(s, e, shingle_hashes(w, self.shingle)) for s, e, w in passages]
+        return self.add_hashed(origin, hashed)
+
+    def add_hashed(
+        self, origin: str, passages: list[Hashed]
+    ) -> list[tuple[int, int, frozenset[int]]]:
+        """Look the passages (with their shingle hashes) up, then index them."""
         doc_no = len(self.origins)
         self.origins.append(origin)
-        signed = [(s, e, self.sign(w)) for s, e, w in passages]
+        if doc_no == 0:
+            self._first = [hashes for _, _, hashes in passages]
+            return []
+        if self.lsh is None:
+            self._open()
+        signed = [(s, e, self.sign(hashes)) for s, e, hashes in passages]
         found = []
         for start, end, sig in signed:
             others = frozenset(
@@ -79,13 +95,47 @@ class TemplateIndex:
             )  # fmt: skip
             if others:
                 found.append((start, end, others))
-        for i, (_, _, sig) in enumerate(signed):
+        self._insert(doc_no, [sig for _, _, sig in signed])
+        return found
+
+    def _open(self) -> None:
+        """Create the LSH index and index the passages of the first document."""
+        from datasketch import MinHash, MinHashLSH
+
+        self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+        self._minhash = MinHash(num_perm=self.num_perm, hashfunc=int)  # input: shingle_hashes
+        self._insert(0, [self.sign(hashes) for hashes in self._first])
+        self._first = []
+
+    def _insert(self, doc_no: int, signatures: list[Any]) -> None:
+        """Index a document's passage signatures while there is room."""
+        for i, sig in enumerate(signatures):
             if len(self.signatures) >= self.max_passages:
                 break
             key = f"{doc_no}:{i}"
             self.lsh.insert(key, sig, check_duplication=False)
             self.signatures[key] = sig
-        return found
+
+
+def shingle_hashes(
+    words: list[str], shingle: int, memo: dict[bytes, int] | None = None
+) -> list[int]:
+    """32-bit hashes of the passage's word shingles (whole passage when shorter).
+
+    The hash is datasketch's default ``sha1_hash32``; hashing here lets the first document
+    wait for the index, and workers send passages to the parent, without their text.
+    """
+    n = min(shingle, len(words))
+    grams = {" ".join(words[i : i + n]).encode() for i in range(len(words) - n + 1)}
+    if memo is None:
+        return [int.from_bytes(sha1(g).digest()[:4], "little") for g in grams]
+    out = []
+    for g in grams:  # a paragraph repeats its sentences' shingles: hash each once
+        h = memo.get(g)
+        if h is None:
+            h = memo[g] = int.from_bytes(sha1(g).digest()[:4], "little")
+        out.append(h)
+    return out
 
 
 def passages(ctx: CheckContext, min_words: int) -> list[tuple[int, int, list[str]]]:
@@ -106,6 +156,13 @@ class CrossDocument:
 
     spec = SPEC
 
+    def prepare(self, ctx: CheckContext, rule: Rule) -> list[Hashed]:
+        """The document-local part: passages with their shingle hashes (run in workers)."""
+        shingle = int(rule.param("shingle", 3))
+        found = passages(ctx, int(rule.param("min_words", 8)))
+        memo: dict[bytes, int] = {}
+        return [(s, e, shingle_hashes(words, shingle, memo)) for s, e, words in found]
+
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per run of repeated text, naming the other documents."""
         state: dict[str, Any] | None = ctx.doc.user_data.get(RUN_STATE_KEY)
@@ -115,9 +172,10 @@ class CrossDocument:
         if key not in state:
             state[key] = _new_index(rule)
         index: TemplateIndex = state[key]
-        found = index.add_document(
-            ctx.document.origin, passages(ctx, int(rule.param("min_words", 8)))
-        )
+        hashed: list[Hashed] | None = ctx.prepared.get(rule.id)
+        if hashed is None:
+            hashed = self.prepare(ctx, rule)
+        found = index.add_hashed(ctx.document.origin, hashed)
         for start, end in _merge([(s, e) for s, e, _ in found], ctx.document.text):
             docs = sorted(set().union(*(o for s, e, o in found if start <= s and e <= end)))
             names = [index.origins[d] for d in docs]

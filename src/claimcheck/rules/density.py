@@ -18,6 +18,7 @@ hides a claim ("a miracle cure") from the claim rules.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.matcher import PhraseMatcher
@@ -44,7 +45,7 @@ class Density:
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield at most one finding, at the first counted term or mark."""
-        words = sum(1 for t in ctx.doc if t.is_alpha)
+        words = ctx.alpha_words
         if words < int(rule.param("min_words", 50)):
             return
         hits = self._hits(ctx, rule)
@@ -69,7 +70,10 @@ class Density:
         hits = [(s.start_char, s.end_char) for _, s in longest_matches(matcher, ctx.doc)]
         marks = frozenset(str(m) for m in rule.param("marks") or ())
         text = ctx.document.text
-        hits += [(i, i + 1) for i, ch in enumerate(text) if ch in marks and _not_in_url(text, i)]
+        chars = "".join(re.escape(m) for m in sorted(marks) if len(m) == 1)  # marks are characters
+        if chars:
+            found = (m.start() for m in re.finditer(f"[{chars}]", text))
+            hits += [(i, i + 1) for i in found if _not_in_url(text, i)]
         return sorted(hits)
 
 

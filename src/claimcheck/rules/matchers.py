@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import spacy
+from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -44,9 +45,20 @@ class MatcherCache:
         return value
 
 
+_BLANKS: dict[int, tuple[Vocab, Language]] = {}
+
+
+def _blank(vocab: Vocab) -> Language:
+    """A blank English pipeline sharing ``vocab``, made once per vocabulary (~0.1 s each)."""
+    hit = _BLANKS.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        hit = _BLANKS[id(vocab)] = (vocab, spacy.blank("en", vocab=vocab))
+    return hit[1]
+
+
 def phrase_matcher(vocab: Vocab, phrases: Sequence[str]) -> PhraseMatcher:
     """A case-insensitive PhraseMatcher; phrase ``i`` is added under the key ``str(i)``."""
-    tokenizer = spacy.blank("en", vocab=vocab)
+    tokenizer = _blank(vocab)
     matcher = PhraseMatcher(vocab, attr="LOWER")
     for i, phrase in enumerate(phrases):
         matcher.add(str(i), [tokenizer.make_doc(phrase)])

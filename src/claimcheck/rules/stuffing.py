@@ -16,11 +16,11 @@ not readers: a signal of SEO filler in guest posts.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+import numpy as np
+from spacy.tokens import Doc
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
@@ -44,39 +44,56 @@ class PhraseUse:
     end: int
 
 
-def _content(token: Token) -> bool:
-    """A word that may start or end a counted phrase."""
-    return token.is_alpha and not token.is_stop and len(token.text) > 1
+_ATTRS: list[int | str] = ["SENT_START", "IS_ALPHA", "IS_STOP", "LENGTH", "IDX", "LOWER"]
 
 
-def _runs(doc: Doc) -> Iterator[list[Token]]:
-    """Runs of consecutive words within a sentence (punctuation and spaces break them)."""
-    for sent in doc.sents:
-        run: list[Token] = []
-        for token in sent:
-            if token.is_alpha:
-                run.append(token)
-            elif run:
-                yield run
-                run = []
-        if run:
-            yield run
+def phrase_uses(doc: Doc, max_words: int, min_count: int = 1) -> list[PhraseUse]:
+    """Every counted phrase of 1..max_words words used ``min_count`` times or more.
 
-
-def phrase_uses(doc: Doc, max_words: int) -> list[PhraseUse]:
-    """Every counted phrase of 1..max_words words with its count and first position."""
-    counts: Counter[tuple[str, ...]] = Counter()
-    first: dict[tuple[str, ...], tuple[int, int]] = {}
-    for run in _runs(doc):
-        for n in range(1, max_words + 1):
-            for i in range(len(run) - n + 1):
-                gram = run[i : i + n]
-                if not (_content(gram[0]) and _content(gram[-1])):
-                    continue
-                key = tuple(t.lower_ for t in gram)
-                counts[key] += 1
-                first.setdefault(key, (gram[0].idx, gram[-1].idx + len(gram[-1])))
-    return [PhraseUse(" ".join(k), len(k), c, *first[k]) for k, c in counts.items()]
+    Counted with numpy over the token arrays (no Token objects): an n-gram is one integer
+    (its words' codes in base ``distinct words + 1``). A phrase inside a run of words (not
+    crossing punctuation or a sentence start) counts when its first and last words are content
+    words: alphabetic, not a stopword, longer than one character. The list is in the order of
+    each phrase's first use, run by run and, within a run, shorter phrases first.
+    """
+    if not len(doc):
+        return []
+    raw = doc.to_array(_ATTRS)  # uint64: hashes stay unsigned, SENT_START -1 is 2**64 - 1
+    arr = raw.astype(np.int64)
+    alpha = arr[:, 1] == 1
+    new_run = alpha & (~np.r_[False, alpha[:-1]] | (arr[:, 0] == 1))
+    words = np.flatnonzero(alpha)
+    if not words.size:
+        return []
+    run = np.cumsum(new_run)[words] - 1
+    pos = np.arange(words.size) - np.flatnonzero(new_run[words])[run]
+    content = (arr[words, 2] == 0) & (arr[words, 3] > 1)
+    lowers, codes = np.unique(raw[words, 5], return_inverse=True)
+    starts, ends = arr[words, 4], arr[words, 4] + arr[words, 3]
+    base, width = len(lowers) + 1, int(pos.max()) + 1
+    strings = doc.vocab.strings
+    found: list[tuple[int, PhraseUse]] = []
+    for n in range(1, max_words + 1):
+        first = np.arange(max(words.size - n + 1, 0))
+        last = first + n - 1
+        first = first[(run[first] == run[last]) & content[first] & content[last]]
+        if not first.size:
+            continue
+        grams = np.stack([codes[first + k] for k in range(n)], axis=1)
+        if base**n < 2**62:
+            keys = grams @ (base ** np.arange(n - 1, -1, -1, dtype=np.int64))
+            _, at, counts = np.unique(keys, return_index=True, return_counts=True)
+        else:  # too many distinct words for one integer per n-gram: compare rows
+            _, at, counts = np.unique(grams, axis=0, return_index=True, return_counts=True)
+        for i, count in zip(at.tolist(), counts.tolist(), strict=True):
+            if count < min_count:
+                continue
+            j = int(first[i])
+            phrase = " ".join(strings[int(h)] for h in lowers[codes[j : j + n]].tolist())
+            use = PhraseUse(phrase, n, count, int(starts[j]), int(ends[j + n - 1]))
+            found.append(((int(run[j]) * (max_words + 1) + n) * width + int(pos[j]), use))
+    found.sort(key=lambda item: item[0])
+    return [use for _, use in found]
 
 
 def limit_for(limits: Mapping[int, float], n: int) -> float:
@@ -92,15 +109,13 @@ class Stuffing:
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield at most one finding, at the phrase's first use."""
-        words = sum(1 for t in ctx.doc if t.is_alpha)
+        words = ctx.alpha_words
         if words < int(rule.param("min_words", 150)):
             return
         limits = {int(k): float(v) for k, v in dict(rule.param("max_share")).items()}
         min_count = int(rule.param("min_count", 10))
         best: tuple[float, PhraseUse] | None = None
-        for use in phrase_uses(ctx.doc, int(rule.param("max_phrase_words", 4))):
-            if use.count < min_count:
-                continue
+        for use in phrase_uses(ctx.doc, int(rule.param("max_phrase_words", 4)), min_count):
             ratio = use.count * use.words / words / limit_for(limits, use.words)
             if ratio > 1 and (best is None or ratio > best[0]):
                 best = (ratio, use)

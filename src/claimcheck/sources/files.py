@@ -105,6 +105,12 @@ def _iter_path(target: str, options: LoadOptions) -> Iterator[Document | InputEr
         yield InputError(target, "no such file or directory")
 
 
+def is_web_url(target: str) -> bool:
+    """True for an http(s) URL target (the only targets that need the fetch layer)."""
+    scheme = _SCHEME.match(target)
+    return scheme is not None and scheme.group(1).lower() in ("http", "https")
+
+
 def _iter_target(target: str, options: LoadOptions) -> Iterator[Document | InputError]:
     """Yield the Document(s) or errors of one command-line target."""
     if target == "-":

@@ -12,14 +12,28 @@ from typing import cast
 
 from claimcheck.document import Document
 from claimcheck.errors import ExtractError, InputError
-from claimcheck.extract.html import parse_html
-from claimcheck.extract.markdown import parse_markdown
 from claimcheck.extract.text import parse_plain
 from claimcheck.sources.decode import MAX_INPUT_BYTES, decode_bytes
 
 logger = logging.getLogger(__name__)
 
 STDIN_ORIGIN = "<stdin>"
+
+
+def parse_markdown(origin: str, text: str) -> Document:
+    """``claimcheck.extract.markdown.parse_markdown``, imported on first use."""
+    from claimcheck.extract.markdown import parse_markdown as parse
+
+    return parse(origin, text)
+
+
+def parse_html(origin: str, text: str, base_url: str | None = None) -> Document:
+    """``claimcheck.extract.html.parse_html``, imported on first use (bs4 is slow to import)."""
+    from claimcheck.extract.html import parse_html as parse
+
+    return parse(origin, text, base_url)
+
+
 FORMATS: dict[str, Callable[[str, str], Document]] = {
     "txt": parse_plain,
     "md": parse_markdown,
