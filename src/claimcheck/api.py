@@ -93,6 +93,7 @@ class Linter:
         checked one by one, and the one that fails becomes an error result naming it.
         """
         documents = [d for d in batch if isinstance(d, Document)]
+        processed: Iterator[Doc | None]
         try:
             processed = iter(list(self.nlp.pipe(self._make_doc(d) for d in documents)))
         except Exception:

@@ -7,7 +7,6 @@ from typing import Any, cast
 
 import spacy
 from spacy.language import Language
-from spacy.symbols import ORTH
 from spacy.pipeline import SpanRuler
 
 from claimcheck.errors import LexiconError
@@ -50,9 +49,10 @@ for _name in ("claimcheck_blocks", "claimcheck_lemmas", "claimcheck_terms",
 def build_nlp(ruleset: RuleSet) -> Language:
     """Create the pipeline: tokenizer, block-aware sentences, lemmas, rulers, ConText."""
     nlp = spacy.blank("en")
+    tokenizer: Any = nlp.tokenizer  # spacy.tokenizer is Cython, without type stubs
     for abbreviation in ruleset.abbreviations:  # "et al." must not end a sentence
         for form in {abbreviation, abbreviation.capitalize()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            tokenizer.add_special_case(form, [{"ORTH": form}])
     _add_holder(nlp, "claimcheck_blocks", BlockSentences())
     nlp.add_pipe("sentencizer")
     _add_holder(nlp, "claimcheck_lemmas", LowerLemmas(nlp.vocab.strings, ruleset.lemma_overrides))
