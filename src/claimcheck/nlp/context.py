@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from claimcheck.claims import Claim, DocContext, Modifier
 from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY, doc_text
+from claimcheck.nlp.scope import Linker, Mod, Sentences, by_sentence, overlaps_any
+from claimcheck.nlp.triggers import innermost, to_term_end
 
 CLAIMS_KEY = "cc_claims"
 RULE_HITS_KEY = "cc_rule_hits"
@@ -23,27 +24,6 @@ _LINK_GROUP = ModifierGroup(id="link", type="link", direction="bidirectional", p
 
 if not Doc.has_extension("cc_context"):
     Doc.set_extension("cc_context", default=None)
-
-
-@dataclass(frozen=True)
-class _Mod:
-    start: int  # token offsets
-    end: int
-    group: ModifierGroup
-    span: Span
-
-
-@dataclass
-class _Sentences:
-    """Token -> sentence and sentence -> block lookups for one doc."""
-
-    starts: list[int]
-    bounds: list[tuple[int, int]]
-    blocks: list[int]
-
-    def index(self, token_i: int) -> int:
-        """The sentence index of a token."""
-        return bisect.bisect_right(self.starts, token_i) - 1
 
 
 class ClaimContext:
@@ -59,24 +39,24 @@ class ClaimContext:
         sents = self._sentences(doc)
         mods = self._modifiers(doc)
         pseudo = [m for m in mods if m.group.type == "pseudo"]
-        mods = [m for m in mods if m.group.type == "pseudo" or not _overlaps_any(m, pseudo)]
+        mods = [m for m in mods if m.group.type == "pseudo" or not overlaps_any(m, pseudo)]
         terminators = sorted(m.start for m in mods if m.group.direction == "terminate")
         has_refs = self._has_reference_list(doc)
         boiler = [(s.start, s.end) for s in _spans(doc, RULE_HITS_KEY) if s.label_ == "boilerplate"]
         mods = [m for m in mods if not any(m.start < e and s < m.end for s, e in boiler)]
         blocked = boiler + [(m.start, m.end) for m in pseudo]
-        by_sentence: dict[int, list[Span]] = {}
-        for trig in _innermost(_spans(doc, CLAIMS_KEY)):
-            trig = _to_term_end(doc, trig)
+        triggers: dict[int, list[Span]] = {}  # sentence index -> claim triggers
+        for trig in innermost(_spans(doc, CLAIMS_KEY)):
+            trig = to_term_end(doc, trig)
             if not any(trig.start < e and s < trig.end for s, e in blocked):
-                by_sentence.setdefault(sents.index(trig.start), []).append(trig)
-        linker = _Linker(sents, terminators)
+                triggers.setdefault(sents.index(trig.start), []).append(trig)
+        linker = Linker(sents, terminators)
         claims = []
-        near = _by_sentence(mods, sents)
+        near = by_sentence(mods, sents)
         wide = [m for m in mods if m.group.scope in ("block", "document")]
-        for si in sorted(by_sentence):
+        for si in sorted(triggers):
             candidates = near.get(si - 1, []) + near.get(si, []) + near.get(si + 1, []) + wide
-            claim = self._claim(doc, sents, si, by_sentence[si], candidates, linker, has_refs)
+            claim = self._claim(doc, sents, si, triggers[si], candidates, linker, has_refs)
             if claim is not None:
                 claims.append(claim)
         effective = tuple(_record(m) for m in mods if m.group.type not in ("pseudo", "terminate"))
@@ -93,11 +73,11 @@ class ClaimContext:
     def _claim(
         self,
         doc: Doc,
-        sents: _Sentences,
+        sents: Sentences,
         si: int,
         triggers: list[Span],
-        mods: list[_Mod],
-        linker: _Linker,
+        mods: list[Mod],
+        linker: Linker,
         has_refs: bool,
     ) -> Claim | None:
         """Judge one sentence's triggers; None when it is no claim (question, purpose)."""
@@ -107,8 +87,8 @@ class ClaimContext:
             return None
         active: list[Span] = []
         negated: list[Span] = []
-        linked: list[_Mod] = []
-        linked_negated: list[_Mod] = []
+        linked: list[Mod] = []
+        linked_negated: list[Mod] = []
         # a cue inside a claim wording of the sentence belongs to that wording: the "side
         # effects" of "no side effects" is no risk disclosure for "completely safe". Generic
         # causal wording keeps its cues: "can cause soreness" is still a risk disclosure.
@@ -140,7 +120,7 @@ class ClaimContext:
         doc: Doc,
         sentence: Span,
         trigs: Sequence[Span],
-        linked: list[_Mod],
+        linked: list[Mod],
         negated: bool,
         has_refs: bool,
     ) -> Claim:
@@ -174,7 +154,7 @@ class ClaimContext:
             negations=_unique_spans(by_cat["rebuttal"] + by_cat["negation"]) if negated else (),
         )  # fmt: skip
 
-    def _sentences(self, doc: Doc) -> _Sentences:
+    def _sentences(self, doc: Doc) -> Sentences:
         """Sentence bounds and the block each sentence starts in."""
         bounds = [(s.start, s.end) for s in doc.sents]
         block_starts = [b[0] for b in doc.user_data.get(BLOCKS_KEY, ())]
@@ -183,19 +163,19 @@ class ClaimContext:
             char = doc[s].idx
             b = bisect.bisect_right(block_starts, char) - 1
             blocks.append(b if block_starts else -1 - i)
-        return _Sentences([b[0] for b in bounds], bounds, blocks)
+        return Sentences([b[0] for b in bounds], bounds, blocks)
 
-    def _modifiers(self, doc: Doc) -> list[_Mod]:
+    def _modifiers(self, doc: Doc) -> list[Mod]:
         """Modifier spans (longest per type where they overlap), plus the hyperlinks."""
-        out: list[_Mod] = []
+        out: list[Mod] = []
         for s in sorted(_spans(doc, MODS_KEY), key=lambda s: (s.start, -s.end)):
             group = self.ruleset.modifier_group(s.id_)
             if not any(o.group.type == group.type and o.start <= s.start < o.end for o in out[-8:]):
-                out.append(_Mod(s.start, s.end, group, s))
+                out.append(Mod(s.start, s.end, group, s))
         for start, end, _href in doc.user_data.get(LINKS_KEY, ()):
             span = doc.char_span(start, end, label="link", alignment_mode="expand")
             if span is not None and len(span):
-                out.append(_Mod(span.start, span.end, _LINK_GROUP, span))
+                out.append(Mod(span.start, span.end, _LINK_GROUP, span))
         return out
 
     def _has_reference_list(self, doc: Doc) -> bool:
@@ -207,49 +187,6 @@ class ClaimContext:
         return any(line.strip().rstrip(":").lower() in self.headings for line in text.splitlines())
 
 
-class _Linker:
-    """Decides whether a modifier reaches a trigger (direction, scope, terminators)."""
-
-    def __init__(self, sents: _Sentences, terminators: list[int]) -> None:
-        self.sents = sents
-        self.terminators = terminators
-
-    def links(self, m: _Mod, t: Span) -> bool:
-        """ConText scope test for one modifier and one trigger."""
-        g = m.group
-        if g.direction == "terminate" or g.type == "pseudo":
-            return False
-        if m.start < t.end and t.start < m.end:
-            return g.type in OVERLAP_ALLOWED
-        sm, st = self.sents.index(m.start), self.sents.index(t.start)
-        if sm != st:
-            return self._cross_sentence(g.scope, sm, st)
-        forward = m.end <= t.start
-        if (g.direction == "forward" and not forward) or (g.direction == "backward" and forward):
-            return False
-        lo, hi = (m.end, t.start) if forward else (t.end, m.start)
-        if g.max_scope is not None and hi - lo > g.max_scope:
-            return False
-        if g.cut_by_terminators:
-            i = bisect.bisect_left(self.terminators, lo)
-            if i < len(self.terminators) and self.terminators[i] < hi:
-                return False
-        return True
-
-    def _cross_sentence(self, scope: str, sm: int, st: int) -> bool:
-        """Scopes that reach a neighbouring sentence of the same block."""
-        if scope == "document":
-            return True
-        if self.sents.blocks[sm] != self.sents.blocks[st]:
-            return False
-        return (
-            scope == "block"
-            or (scope == "next-sentence" and st == sm + 1)
-            or (scope == "previous-sentence" and st == sm - 1)
-            or (scope == "adjacent" and abs(st - sm) == 1)
-        )
-
-
 def _unique_spans(mods: tuple[Modifier, ...]) -> tuple[Modifier, ...]:
     """One modifier per text span (a cue can be both a negation and a rebuttal)."""
     seen: dict[tuple[int, int], Modifier] = {}
@@ -258,89 +195,28 @@ def _unique_spans(mods: tuple[Modifier, ...]) -> tuple[Modifier, ...]:
     return tuple(sorted(seen.values(), key=lambda m: m.start))
 
 
-def _by_sentence(mods: Iterable[_Mod], sents: _Sentences) -> dict[int, list[_Mod]]:
-    """Modifiers indexed by sentence: a claim only looks at its own and adjacent sentences
-    (plus block- and document-scoped modifiers), so long articles stay linear."""
-    out: dict[int, list[_Mod]] = {}
-    for m in mods:
-        if m.group.scope not in ("block", "document"):
-            out.setdefault(sents.index(m.start), []).append(m)
-    return out
-
-
 def _spans(doc: Doc, key: str) -> Iterable[Span]:
     """A span group, or nothing when the group is absent."""
     spans: Iterable[Span] = doc.spans.get(key, ())
     return spans
 
 
-def _innermost(spans: Iterable[Span]) -> list[Span]:
-    """The tightest trigger wording: per start token and kind the longest match ("cure for
-    migraines", not "cure for"); then drop a match that starts earlier around another
-    ("works to enhance blood flow" around "enhance blood flow")."""
-    longest: dict[tuple[int, str], Span] = {}
-    for s in spans:
-        s = _trim_punct(s)
-        key = (s.start, s.label_)
-        if key not in longest or s.end > longest[key].end:
-            longest[key] = s
-    kept = sorted(longest.values(), key=lambda s: (s.start, s.end))
-    out = []
-    for i, s in enumerate(kept):
-        inner = False
-        for o in kept[i + 1 :]:  # only spans starting inside s can lie inside it
-            if o.start >= s.end:
-                break
-            if s.start < o.start and o.end <= s.end:
-                inner = True
-                break
-        if not inner:
-            out.append(s)
-    return out
-
-
-def _trim_punct(span: Span) -> Span:
-    """Drop trailing punctuation that a pattern anchored on ("... blood flow." -> "blood flow")."""
-    end = span.end
-    while end - span.start > 1 and span.doc[end - 1].is_punct:
-        end -= 1
-    if end == span.end:
-        return span
-    return Span(span.doc, span.start, end, label=span.label, span_id=span.id)
-
-
-def _to_term_end(doc: Doc, span: Span) -> Span:
-    """Extend a trigger ending inside a health term to the term's end ("range" + "of motion")."""
-    end = span.end
-    term = doc[end - 1]._.cc_term
-    while term and end < len(doc) and doc[end]._.cc_term == term:
-        end += 1
-    if end == span.end:
-        return span
-    return Span(doc, span.start, end, label=span.label, span_id=span.id)
-
-
-def _overlaps_any(m: _Mod, others: Iterable[_Mod]) -> bool:
-    """True when ``m`` overlaps any of ``others``."""
-    return any(m.start < o.end and o.start < m.end for o in others)
-
-
-def _counts(m: _Mod, has_refs: bool) -> bool:
+def _counts(m: Mod, has_refs: bool) -> bool:
     """Citation markers count as sources only when the article has a reference list."""
     return has_refs or not m.group.needs_reference_list
 
 
-def _record(m: _Mod) -> Modifier:
+def _record(m: Mod) -> Modifier:
     """The public record of a modifier span."""
     return Modifier(m.span.start_char, m.span.end_char, m.span.text, m.group.type)
 
 
-def _categorise(mods: Iterable[_Mod], has_refs: bool) -> dict[str, tuple[Modifier, ...]]:
+def _categorise(mods: Iterable[Mod], has_refs: bool) -> dict[str, tuple[Modifier, ...]]:
     """Split linked modifiers into caveat, source, vague, intensifier, reported, negation and
     rebuttal."""
     out: dict[str, list[Modifier]] = {
-        k: [] for k in ("caveat", "source", "vague", "intensifier", "reported", "negation",
-                        "rebuttal")
+        k: []
+        for k in ("caveat", "source", "vague", "intensifier", "reported", "negation", "rebuttal")
     }
     for m in sorted(mods, key=lambda m: m.start):
         cat = m.group.category

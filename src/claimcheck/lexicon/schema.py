@@ -1,0 +1,168 @@
+"""The lexicon schema: allowed keys and value checks for each YAML record kind.
+
+Malformed records fail loudly with the file, the rule id and the offending key, after
+medspaCy's ``ConTextRule.from_dict`` allowed-keys check.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from claimcheck.errors import LexiconError
+from claimcheck.lexicon.model import (
+    CATEGORIES,
+    CLAIM_KINDS,
+    CUT_BY_TERMINATORS,
+    DIRECTIONS,
+    MODIFIER_CATEGORY,
+    SCOPES,
+    SEVERITIES,
+    STRENGTHS,
+    ClaimPattern,
+    ModifierGroup,
+    Rule,
+)
+from claimcheck.lexicon.phrases import read_pair_file, read_phrase_file
+
+FILE_KEYS = frozenset(
+    {"category", "description", "vocab", "patterns", "rules", "modifiers", "terms",
+     "reference_list_headings", "softeners", "lemma_overrides", "abbreviations"}
+)  # fmt: skip
+RULE_KEYS = frozenset(
+    {"id", "name", "kind", "category", "severity", "message", "suggestion", "rationale",
+     "references", "examples", "status", "limit", "patterns", "phrases", "phrases_from"}
+)  # fmt: skip
+MODIFIER_KEYS = frozenset(
+    {"type", "direction", "scope", "max_scope", "cut_by_terminators", "needs_reference_list",
+     "phrases", "phrases_from", "patterns", "regex"}
+)  # fmt: skip
+CLAIM_PATTERN_KEYS = frozenset({"kind", "name", "pattern", "strength"})
+RULE_ID = re.compile(r"^CC\d{3}$")
+RULE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def check_keys(where: str, record: Mapping[str, Any], allowed: Iterable[str]) -> None:
+    """Raise when ``record`` has keys outside ``allowed``, naming both sets."""
+    allowed_set = frozenset(allowed)
+    bad = sorted(set(record) - allowed_set)
+    if bad:
+        raise LexiconError(
+            f"{where}: unknown key {', '.join(repr(b) for b in bad)} "
+            f"(allowed: {', '.join(sorted(allowed_set))})"
+        )
+
+
+def require(where: str, record: Mapping[str, Any], key: str, choices: Iterable[str] = ()) -> Any:
+    """Return ``record[key]``, raising when it is missing or not among ``choices``."""
+    if key not in record or record[key] in (None, ""):
+        raise LexiconError(f"{where}: missing required key '{key}'")
+    value = record[key]
+    options = tuple(choices)
+    if options and value not in options:
+        raise LexiconError(
+            f"{where}: key '{key}' is {value!r}, expected one of {', '.join(options)}"
+        )
+    return value
+
+
+def record_phrases(where: str, record: Mapping[str, Any], base: Path) -> tuple[str, ...]:
+    """Inline ``phrases`` plus the lines of ``phrases_from``."""
+    inline = record.get("phrases") or []
+    if not isinstance(inline, list) or not all(isinstance(p, str | int | float) for p in inline):
+        raise LexiconError(f"{where}: key 'phrases' must be a list of strings")
+    out = tuple(str(p) for p in inline)
+    if record.get("phrases_from"):
+        out += read_phrase_file(base / str(record["phrases_from"]))
+    return out
+
+
+def load_modifier(where: str, rec: Mapping[str, Any], base: Path, gid: str) -> ModifierGroup:
+    """Validate one modifier group record."""
+    check_keys(where, rec, MODIFIER_KEYS)
+    mtype = require(where, rec, "type", MODIFIER_CATEGORY)
+    direction = require(where, rec, "direction", DIRECTIONS)
+    scope = rec.get("scope", "sentence")
+    if scope not in SCOPES:
+        raise LexiconError(f"{where}: key 'scope' is {scope!r}, expected one of {sorted(SCOPES)}")
+    patterns = tuple(rec.get("patterns") or ())
+    regex = tuple(str(r) for r in rec.get("regex") or ())
+    for r in regex:
+        try:
+            re.compile(r)
+        except re.error as exc:
+            raise LexiconError(f"{where}: key 'regex': {r!r} does not compile ({exc})") from exc
+    phrases = record_phrases(where, rec, base)
+    if not (phrases or patterns or regex):
+        raise LexiconError(f"{where}: no phrases, patterns or regex")
+    return ModifierGroup(
+        id=gid, type=mtype, direction=direction, scope=scope, max_scope=rec.get("max_scope"),
+        cut_by_terminators=bool(rec.get("cut_by_terminators", mtype in CUT_BY_TERMINATORS)),
+        needs_reference_list=bool(rec.get("needs_reference_list", False)),
+        phrases=phrases, patterns=patterns, regex=regex,
+    )  # fmt: skip
+
+
+def load_claim_pattern(where: str, rec: Mapping[str, Any]) -> ClaimPattern:
+    """Validate one claim trigger pattern."""
+    check_keys(where, rec, CLAIM_PATTERN_KEYS)
+    kind = require(where, rec, "kind", CLAIM_KINDS)
+    strength = rec.get("strength")
+    if strength is not None and strength not in STRENGTHS:
+        raise LexiconError(f"{where}: key 'strength' is {strength!r}, expected one of {STRENGTHS}")
+    pattern = require(where, rec, "pattern")
+    if not isinstance(pattern, str | list):
+        raise LexiconError(f"{where}: key 'pattern' must be a phrase or a token pattern list")
+    return ClaimPattern(
+        kind=kind, name=str(require(where, rec, "name")), pattern=pattern, strength=strength
+    )
+
+
+def load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Rule:
+    """Validate one rule record against the common keys and its kind's parameters."""
+    from claimcheck.rules import KIND_SPECS
+
+    rid = str(require(where, rec, "id"))
+    where = f"{where} rule {rid}"
+    if not RULE_ID.match(rid):
+        raise LexiconError(f"{where}: key 'id' must be CC followed by three digits")
+    kind = require(where, rec, "kind", KIND_SPECS)
+    spec = KIND_SPECS[kind]
+    check_keys(where, rec, RULE_KEYS | spec.required | spec.optional)
+    for key in sorted(spec.required):
+        require(where, rec, key)
+    name = str(require(where, rec, "name"))
+    if not RULE_NAME.match(name):
+        raise LexiconError(f"{where}: key 'name' must be kebab-case, got {name!r}")
+    message = str(require(where, rec, "message"))
+    suggestion = rec.get("suggestion")
+    for key, text in (("message", message), ("suggestion", suggestion or "")):
+        unknown = set(PLACEHOLDER.findall(text)) - spec.placeholders
+        if unknown:
+            raise LexiconError(
+                f"{where}: key '{key}' uses placeholder {{{sorted(unknown)[0]}}}, which kind "
+                f"'{kind}' does not supply (it supplies: {', '.join(sorted(spec.placeholders))})"
+            )
+    patterns = tuple(rec.get("patterns") or ()) + record_phrases(where, rec, base)
+    if spec.needs_patterns and not patterns and not rec.get("modifier_types"):
+        raise LexiconError(f"{where}: empty 'patterns' and no 'phrases_from'")
+    examples = rec.get("examples") or {}
+    check_keys(f"{where} examples", examples, {"flag", "pass"})
+    params = {k: v for k, v in rec.items() if k in spec.required | spec.optional}
+    if rec.get("replacements_from"):  # a kind's 'phrase -> replacement' list (spun text)
+        listed = read_pair_file(base / str(rec["replacements_from"]))
+        params["replacements"] = {**listed, **(rec.get("replacements") or {})}
+    return Rule(
+        id=rid, name=name, kind=kind, category=require(where, rec, "category", CATEGORIES),
+        severity=require(where, rec, "severity", SEVERITIES), message=message,
+        source_file=source, suggestion=suggestion, rationale=str(rec.get("rationale", "")).strip(),
+        references=tuple(rec.get("references") or ()),
+        examples_flag=tuple(examples.get("flag") or ()),
+        examples_pass=tuple(examples.get("pass") or ()),
+        status=require(where, {"status": rec.get("status", "stable")}, "status",
+                        ("stable", "preview", "removed")),
+        limit=rec.get("limit"), patterns=patterns, params=params,
+    )  # fmt: skip

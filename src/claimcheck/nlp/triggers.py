@@ -1,0 +1,53 @@
+"""Choosing the wording a claim finding points at, among overlapping trigger matches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span
+
+
+def innermost(spans: Iterable[Span]) -> list[Span]:
+    """The tightest trigger wording: per start token and kind the longest match ("cure for
+    migraines", not "cure for"); then drop a match that starts earlier around another
+    ("works to enhance blood flow" around "enhance blood flow")."""
+    longest: dict[tuple[int, str], Span] = {}
+    for s in spans:
+        s = trim_punct(s)
+        key = (s.start, s.label_)
+        if key not in longest or s.end > longest[key].end:
+            longest[key] = s
+    kept = sorted(longest.values(), key=lambda s: (s.start, s.end))
+    out = []
+    for i, s in enumerate(kept):
+        inner = False
+        for o in kept[i + 1 :]:  # only spans starting inside s can lie inside it
+            if o.start >= s.end:
+                break
+            if s.start < o.start and o.end <= s.end:
+                inner = True
+                break
+        if not inner:
+            out.append(s)
+    return out
+
+
+def trim_punct(span: Span) -> Span:
+    """Drop trailing punctuation that a pattern anchored on ("... blood flow." -> "blood flow")."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    if end == span.end:
+        return span
+    return Span(span.doc, span.start, end, label=span.label, span_id=span.id)
+
+
+def to_term_end(doc: Doc, span: Span) -> Span:
+    """Extend a trigger ending inside a health term to the term's end ("range" + "of motion")."""
+    end = span.end
+    term = doc[end - 1]._.cc_term
+    while term and end < len(doc) and doc[end]._.cc_term == term:
+        end += 1
+    if end == span.end:
+        return span
+    return Span(doc, span.start, end, label=span.label, span_id=span.id)
