@@ -21,6 +21,7 @@ from spacy.util import load_language_data, registry
 from spacy.vocab import Vocab
 
 FIRST_FLAG, LAST_FLAG = 19, 63  # spaCy's free lexeme flag bits (FLAG19 .. FLAG63)
+SUPERSETS = 4  # shared flags for the start predicates that get no flag of their own
 _TEXT_ATTRS = {"LOWER": True, "ORTH": False, "TEXT": False}  # attr -> compare lower-cased
 _OPTIONAL_OPS = ("?", "*", "{0")
 
@@ -81,6 +82,11 @@ def _can_start(tokens: list[dict[str, Any]], i: int) -> bool:
     return all(str(t.get("OP", "")).startswith(_OPTIONAL_OPS) for t in tokens[:i])
 
 
+def _sole_first(tokens: list[dict[str, Any]], i: int) -> bool:
+    """True when step ``i`` is the first step and required: every match starts with it."""
+    return i == 0 and not str(tokens[0].get("OP", "")).startswith(_OPTIONAL_OPS)
+
+
 class LexemeFlags:
     """Flag bits given to the predicates of a set of token patterns, in priority order."""
 
@@ -88,6 +94,7 @@ class LexemeFlags:
         self, vocab: Vocab, patterns: Iterable[object], overrides: Mapping[str, str] | None = None
     ) -> None:
         starts: set[Key] = set()
+        blocked: set[Key] = set()  # start predicates of steps that are not a sole first step
         uses: Counter[Key] = Counter()
         for tokens in patterns:
             if not isinstance(tokens, list):
@@ -99,30 +106,85 @@ class LexemeFlags:
                         uses[key] += 1
                         if _can_start(tokens, i):
                             starts.add(key)
-        ranked = sorted(uses, key=lambda k: (k not in starts, -uses[k], repr(k)))
+                            if not _sole_first(tokens, i):
+                                blocked.add(key)
+        # a start predicate of a required first step (the only possible start) may share a
+        # flag with others; the ruler then checks each match's first token (``rewrite``)
+        sole = starts - blocked
+        ranked = sorted(uses, key=lambda k: (k not in starts, k in sole, -uses[k], repr(k)))
         used = cast(Any, vocab).lex_attr_getters  # not in spaCy's type stubs
         free = [b for b in range(FIRST_FLAG, LAST_FLAG + 1) if b not in used]
-        self.flags: dict[Key, int] = dict(zip(ranked, free, strict=False))
+        groups = 0
+        if len(starts) > len(free) and len(starts - sole) <= len(free) - SUPERSETS:
+            groups = SUPERSETS
+        own = [k for k in ranked if k in starts][: len(free) - groups] if groups else ranked
+        self.flags: dict[Key, int] = dict(zip(own, free, strict=False))
+        rest = [k for k in ranked if k in sole and k not in self.flags]
+        spare = free[len(self.flags) :][:groups]
+        self.shared: dict[Key, int] = {}
+        if groups:
+            self.shared = {k: spare[i % groups] for i, k in enumerate(rest)}
         table: dict[str, str] = {}
-        if any(k[0] == "LEMMA" for k in self.flags):  # the same table LowerLemmas applies
+        if any(k[0] == "LEMMA" for k in (*self.flags, *self.shared)):  # as LowerLemmas
             table = {**lemma_lookup(), **(overrides or {})}
+        self.tests: dict[Key, WordTest] = {k: WordTest(k, table) for k in self.shared}
         for key, bit in self.flags.items():
             vocab.add_flag(_getter(key, table), bit)
+        for bit in spare:
+            members = tuple(self.tests[k] for k, b in self.shared.items() if b == bit)
+            vocab.add_flag(AnyOf(members), bit)
 
-    def rewrite(self, tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """The pattern with each flagged predicate replaced by its flag test."""
+    def rewrite(
+        self, tokens: list[dict[str, Any]]
+    ) -> tuple[list[dict[str, Any]], list[WordTest]]:
+        """The pattern with each flagged predicate replaced by its flag test.
+
+        Also returns the exact tests (``WordTest``) of the first-step predicates that were
+        replaced by a shared flag; a match of the pattern counts only if its first token
+        passes them.
+        """
         out = []
-        for tok in tokens:
+        checks: list[WordTest] = []
+        for i, tok in enumerate(tokens):
             new: dict[str, Any] = {}
             for attr, value in tok.items():
                 key = _key(attr, value)
                 bit = self.flags.get(key) if key is not None else None
+                if key is not None and bit is None and _sole_first(tokens, i):
+                    bit = self.shared.get(key)
+                    if bit is not None:
+                        new[f"FLAG{bit}"] = True
+                        checks.append(self.tests[key])
+                        continue
                 if key is None or bit is None:
                     new[attr] = value
                 else:
                     new[f"FLAG{bit}"] = key[1] != "NOT_IN"
             out.append(new)
-        return out
+        return out, checks
+
+
+class WordTest:
+    """The exact answer of one lexeme-level predicate for a vocabulary entry (its text)."""
+
+    def __init__(self, key: Key, table: Mapping[str, str]) -> None:
+        self.getter = _getter(key, table)
+        self.negate = key[1] == "NOT_IN"
+
+    def __call__(self, string: str) -> bool:
+        """Whether a token with this text passes the predicate."""
+        return self.getter(string) != self.negate
+
+
+class AnyOf:
+    """Flag getter shared by several predicates: true when any of them is."""
+
+    def __init__(self, tests: tuple[WordTest, ...]) -> None:
+        self.tests = tests
+
+    def __call__(self, string: str) -> bool:
+        """Whether some member predicate holds for the vocabulary entry ``string``."""
+        return any(test(string) for test in self.tests)
 
 
 def _getter(key: Key, table: Mapping[str, str]) -> WordSet | WordRegex:

@@ -8,6 +8,7 @@ from typing import Any, cast
 import spacy
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc, Span
 
 from claimcheck.errors import LexiconError
 from claimcheck.lexicon.model import RuleSet
@@ -20,7 +21,7 @@ from claimcheck.nlp.components import (
     RegexModifiers,
 )
 from claimcheck.nlp.context import CLAIMS_KEY, RULE_HITS_KEY, ClaimContext
-from claimcheck.nlp.flags import LexemeFlags
+from claimcheck.nlp.flags import LexemeFlags, WordTest
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,36 @@ def _add_holder(nlp: Language, name: str, impl: Any) -> None:
     cast(_Holder, nlp.add_pipe(name)).impl = impl  # the factories above make only _Holders
 
 
+class CheckedSpanRuler(SpanRuler):
+    """A SpanRuler whose patterns may start with a shared lexeme flag (``LexemeFlags``).
+
+    Such a pattern is added under an internal id of its own, listed in ``first_checks`` with
+    its public id and the exact tests of its first step; its matches count only if their first
+    token passes them, and get the public id back. The result is what the original patterns
+    give.
+    """
+
+    first_checks: dict[str, tuple[str, list[WordTest]]]
+
+    def match(self, doc: Doc) -> list[Span]:
+        """The ruler's matches, with the first steps of shared-flag patterns checked."""
+        spans: list[Span] = super().match(doc)
+        checks = self.first_checks
+        if not checks or not any(s.id_ in checks for s in spans):
+            return spans
+        kept = set()
+        for span in spans:
+            check = checks.get(span.id_)
+            if check is None:
+                kept.add(span)
+                continue
+            public, tests = check
+            text = doc[span.start].text
+            if all(test(text) for test in tests):
+                kept.add(Span(doc, span.start, span.end, label=span.label, span_id=public))
+        return sorted(kept)
+
+
 def _ruler(
     nlp: Language,
     name: str,
@@ -87,18 +118,35 @@ def _ruler(
         config={"spans_key": key, "phrase_matcher_attr": "LOWER", "validate": False,
                 "overwrite": True},
     )  # fmt: skip
+    ruler.__class__ = CheckedSpanRuler  # same state; only ``match`` differs
+    checks: dict[str, tuple[str, list[WordTest]]] = {}
+    cast(CheckedSpanRuler, ruler).first_checks = checks
     for origin, pattern in patterns:
         try:
-            ruler.add_patterns([_native(pattern, flags)])
+            native, tests = _native(pattern, flags)
+            if tests:
+                public = str(pattern.get("id", ""))
+                native["id"] = f"{public}\x1f{len(checks)}"
+                checks[native["id"]] = (public, tests)
+            ruler.add_patterns([native])
         except (ValueError, KeyError, TypeError) as exc:
             raise LexiconError(f"{origin}: invalid pattern ({str(exc).splitlines()[0]})") from exc
 
 
-def _native(pattern: dict[str, Any], flags: LexemeFlags) -> dict[str, Any]:
-    """The pattern with lexeme-level predicates as flags and extensions tested lazily."""
+def _native(
+    pattern: dict[str, Any], flags: LexemeFlags
+) -> tuple[dict[str, Any], list[WordTest]]:
+    """The pattern with lexeme-level predicates as flags and extensions tested lazily.
+
+    Also the exact tests of first-step predicates compiled to a shared flag (see
+    ``CheckedSpanRuler``).
+    """
     pattern = _native_terms(pattern)
     tokens = pattern["pattern"]
-    return pattern if isinstance(tokens, str) else {**pattern, "pattern": flags.rewrite(tokens)}
+    if isinstance(tokens, str):
+        return pattern, []
+    rewritten, tests = flags.rewrite(tokens)
+    return {**pattern, "pattern": rewritten}, tests
 
 
 def _native_terms(pattern: dict[str, Any]) -> dict[str, Any]:
