@@ -216,3 +216,29 @@ def test_sarif_output(articles: Path) -> None:
     )
     note = run_["invocations"][0]["toolExecutionNotifications"][0]
     assert "missing.txt" in note["message"]["text"]
+
+
+SAVED_PAGE = """<html><head><title>Ginger tea</title></head><body>
+<div class="sidebar"><p>Our partners: this detox tea cures arthritis and flushes toxins.</p></div>
+<article><h1>Ginger tea and nausea</h1>
+<p>Ginger tea may ease nausea in early pregnancy for some women, according to the NHS.</p>
+<p>A 2014 review found ginger reduced nausea scores in several small trials, though the
+trials were short and the evidence is limited.</p>
+<p>Talk to your midwife before taking ginger supplements, which can interact with blood
+thinners.</p></article>
+<div class="comments"><p>Commenter: ginger cured my migraines in one day!</p></div>
+</body></html>"""
+
+
+def test_html_article_mode_checks_only_the_main_content(tmp_path: Path) -> None:
+    page = tmp_path / "saved.html"
+    page.write_text(SAVED_PAGE, encoding="utf-8")
+    code, whole, _ = run("check", "--fail-on", "never", str(page))
+    assert code == 0 and "CC101" in whole  # the sidebar's cure claim is checked as page text
+    code, article, _ = run(
+        "check", "--fail-on", "never", "--html", "article", "--format", "json", str(page)
+    )
+    assert code == 0
+    (doc,) = json.loads(article)["documents"]
+    assert "Ginger tea may ease nausea" in doc["claims"][0]["text"]
+    assert not [c for c in doc["claims"] if "cure" in c["text"] or "migraines" in c["text"]]

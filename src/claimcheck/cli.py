@@ -67,6 +67,10 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
 @click.option("--preview", is_flag=True, help="Also run rules marked as preview.")
 @click.option("--stdin-format", type=click.Choice(["txt", "md", "html"]), default="txt",
               show_default=True, help="How to read '-' (standard input).")
+@click.option("--html", "html_mode", type=click.Choice(["page", "article"]), default="page",
+              show_default=True,
+              help="HTML files and stdin: the whole page minus scripts, navigation and footers, "
+                   "or only the main article (as for URLs).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(file_okay=False),
               help="Extra lexicon pack directory (adds to or overrides the default pack).")
 @click.option("--max-bytes", type=int, default=10 * 1024 * 1024, show_default=True,
@@ -87,7 +91,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, stdin_format: str,
           lexicons: tuple[str, ...], max_bytes: int, timeout: float, allow_private_hosts: bool,
           ignore_robots: bool, no_cache: bool, color: bool | None, jobs: int,
-          check_quotes: bool) -> None:
+          check_quotes: bool, html_mode: str) -> None:
     """Check TARGETS: files (.txt, .md, .html), directories, globs, URLs, or - for stdin.
 
     \b
@@ -115,7 +119,8 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
         raise ConfigError("no rules selected: check --select and --ignore")
     fetch = (_fetch_options(timeout, allow_private_hosts, ignore_robots, no_cache)
              if any(is_web_url(t) for t in targets) else None)  # requests loads in ~0.15 s
-    load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, fetch=fetch)
+    load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, fetch=fetch,
+                       html_format="article" if html_mode == "article" else "html")
     reporter = get_reporter(fmt, sys.stdout, sys.stderr, color, linter.rules)
     summary = RunSummary()
     reporter.start()

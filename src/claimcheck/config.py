@@ -21,7 +21,7 @@ else:  # pragma: no cover
 KEYS = {
     "select": list, "ignore": list, "fail-on": str, "min-severity": str, "preview": bool,
     "lexicon": list, "check-quotes": bool, "stdin-format": str, "max-bytes": int,
-    "timeout": float, "format": str, "per-path": dict,
+    "timeout": float, "format": str, "per-path": dict, "html": str,
 }  # fmt: skip
 
 
@@ -37,6 +37,8 @@ class FileConfig:
         out = {k.replace("-", "_"): v for k, v in self.values.items() if k != "per-path"}
         if "format" in out:
             out["fmt"] = out.pop("format")
+        if "html" in out:
+            out["html_mode"] = out.pop("html")
         if "lexicon" in out:
             base = self.path.parent if self.path else Path.cwd()
             out["lexicons"] = [str(base / p) for p in out.pop("lexicon")]

@@ -37,13 +37,21 @@ class LoadOptions:
     max_bytes: int = MAX_INPUT_BYTES
     extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
     fetch: object | None = None  # options of claimcheck.sources.web, passed through untouched
+    html_format: str = "html"  # HTML files and stdin: "html" (whole page) or "article"
 
     def __post_init__(self) -> None:
         """Reject an unknown stdin format or a non-positive size limit."""
         if self.stdin_format not in FORMATS:
             raise ConfigError(f"unknown stdin format {self.stdin_format!r}: use txt, md or html")
+        if self.html_format not in ("html", "article"):
+            raise ConfigError(f"unknown HTML reading {self.html_format!r}: use html or article")
         if self.max_bytes <= 0:
             raise ConfigError(f"--max-bytes must be positive, not {self.max_bytes}")
+
+
+def _stdin_format(options: LoadOptions) -> str:
+    """The stdin format, with HTML read as the options say (whole page or article)."""
+    return options.html_format if options.stdin_format == "html" else options.stdin_format
 
 
 def walk_directory(root: Path, extensions: tuple[str, ...]) -> Iterator[Path | InputError]:
@@ -71,7 +79,9 @@ def _iter_directory(root: Path, options: LoadOptions) -> Iterator[Document | Inp
             yield item
             continue
         found += 1
-        yield guarded(str(item), partial(load_file, item, options.max_bytes))
+        yield guarded(
+            str(item), partial(load_file, item, options.max_bytes, html_format=options.html_format)
+        )
     if found == 0:
         looked = ", ".join(options.extensions)
         yield InputError(str(root), f"no articles found (looked for {looked})")
@@ -100,7 +110,9 @@ def _iter_path(target: str, options: LoadOptions) -> Iterator[Document | InputEr
     if is_dir:
         yield from _iter_directory(path, options)
     elif exists:
-        yield guarded(target, partial(load_file, path, options.max_bytes))
+        yield guarded(
+            target, partial(load_file, path, options.max_bytes, html_format=options.html_format)
+        )
     else:
         yield InputError(target, "no such file or directory")
 
@@ -114,7 +126,7 @@ def is_web_url(target: str) -> bool:
 def _iter_target(target: str, options: LoadOptions) -> Iterator[Document | InputError]:
     """Yield the Document(s) or errors of one command-line target."""
     if target == "-":
-        yield guarded(STDIN_ORIGIN, partial(load_stdin, options.stdin_format, options.max_bytes))
+        yield guarded(STDIN_ORIGIN, partial(load_stdin, _stdin_format(options), options.max_bytes))
         return
     scheme = _SCHEME.match(target)
     if scheme is not None:

@@ -34,10 +34,18 @@ def parse_html(origin: str, text: str, base_url: str | None = None) -> Document:
     return parse(origin, text, base_url)
 
 
+def parse_article(origin: str, text: str, base_url: str | None = None) -> Document:
+    """The page's main content only (trafilatura, as for URLs), imported on first use."""
+    from claimcheck.extract.article import extract_article
+
+    return extract_article(origin, text, base_url)
+
+
 FORMATS: dict[str, Callable[[str, str], Document]] = {
     "txt": parse_plain,
     "md": parse_markdown,
     "html": parse_html,
+    "article": parse_article,
 }
 EXTENSION_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
@@ -67,7 +75,12 @@ def parse_bytes(origin: str, data: bytes, fmt: str, base_url: str | None = None)
     """Decode ``data`` and parse it as ``fmt`` (txt, md or html); raise InputError on failure."""
     text, encoding, notes = decode_bytes(origin, data)
     try:
-        doc = parse_html(origin, text, base_url) if fmt == "html" else FORMATS[fmt](origin, text)
+        if fmt == "html":
+            doc = parse_html(origin, text, base_url)
+        elif fmt == "article":
+            doc = parse_article(origin, text, base_url)
+        else:
+            doc = FORMATS[fmt](origin, text)
     except InputError:
         raise
     except RecursionError as exc:
@@ -80,8 +93,17 @@ def parse_bytes(origin: str, data: bytes, fmt: str, base_url: str | None = None)
     return dataclasses.replace(doc, encoding=encoding, notes=doc.notes + notes)
 
 
-def load_file(path: Path, max_bytes: int = MAX_INPUT_BYTES, origin: str | None = None) -> Document:
-    """Read and parse one file, refusing it before reading if it is over ``max_bytes``."""
+def load_file(
+    path: Path,
+    max_bytes: int = MAX_INPUT_BYTES,
+    origin: str | None = None,
+    html_format: str = "html",
+) -> Document:
+    """Read and parse one file, refusing it before reading if it is over ``max_bytes``.
+
+    ``html_format`` is how HTML files are read: ``html`` (the whole page minus scripts,
+    navigation and footers) or ``article`` (the main content only).
+    """
     origin = origin or str(path)
     size = path.stat().st_size
     if size > max_bytes:
@@ -90,7 +112,8 @@ def load_file(path: Path, max_bytes: int = MAX_INPUT_BYTES, origin: str | None =
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:  # the file grew after stat
         raise too_large(origin, len(data), max_bytes, at_least=True)
-    return parse_bytes(origin, data, format_for(path))
+    fmt = format_for(path)
+    return parse_bytes(origin, data, html_format if fmt == "html" else fmt)
 
 
 def load_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Document:
