@@ -68,3 +68,14 @@ def test_per_path_ignores(ruleset: RuleSet) -> None:
     assert "CC110" in [
         f.rule for f in lint.check_document(parse_plain("final/a.txt", CLAIM)).findings
     ]
+
+
+def test_html_comment_directives(linter: Linter) -> None:
+    from claimcheck.extract.html import parse_html
+
+    html = (
+        "<html><body><!-- claimcheck-disable-next-block CC110 --><p>Cupping relieves back "
+        "pain.</p><p>Cupping relieves back pain.</p></body></html>"
+    )
+    found = [f.rule for f in linter.check_document(parse_html("t.html", html)).findings]
+    assert found.count("CC110") == 1

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
+from bs4.element import Comment as HtmlComment
 from bs4.element import NavigableString, PreformattedString, Tag
 
-from claimcheck.document import Block, Document, Link
+from claimcheck.document import Block, Comment, Document, Link
 from claimcheck.extract.html_meta import read_metadata
 
 logger = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ class _Builder:
     length: int = 0
     blocks: list[Block] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
 
     def flush(self, run: _Run | None) -> None:
         """Close ``run`` and append it as a block if it holds any text."""
@@ -163,6 +165,9 @@ class _Walker:
     def walk(self, node: Tag, context: str, link: str | None = None) -> None:
         """Visit the children of ``node``; ``context`` is the kind for loose text."""
         for child in node.children:
+            if isinstance(child, HtmlComment):  # kept for suppression directives
+                self.builder.comments.append(Comment(self.builder.length, f"<!--{child}-->"))
+                continue
             if isinstance(child, PreformattedString):
                 continue  # comments, CDATA, doctype, processing instructions
             if isinstance(child, NavigableString):
@@ -235,4 +240,5 @@ def parse_html(origin: str, html: str, base_url: str | None = None) -> Document:
         links=tuple(builder.links),
         media_type="text/html",
         metadata=metadata,
+        comments=tuple(builder.comments),
     )
