@@ -79,3 +79,12 @@ def test_html_comment_directives(linter: Linter) -> None:
     )
     found = [f.rule for f in linter.check_document(parse_html("t.html", html)).findings]
     assert found.count("CC110") == 1
+
+
+def test_directive_for_a_rule_run_elsewhere_is_not_called_unused(ruleset: RuleSet) -> None:
+    """With --jobs, CC430 runs in the parent: a worker must not call its directive unused."""
+    worker = Linter(ruleset)
+    worker.rules = [r for r in worker.rules if r.id != "CC430"]
+    text = "<!-- claimcheck-disable CC430 -->\nWe walked along the river.\n"
+    assert rules(worker, text) == []
+    assert rules(worker, "<!-- claimcheck-disable CC999 -->\nWe walked.\n") == ["CC900"]

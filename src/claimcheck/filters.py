@@ -46,7 +46,10 @@ def finish(
     kept, regions = suppress.apply(findings, document)
     unused_rule = next((r for r in rules if r.id == suppress.UNUSED_RULE), None)
     if unused_rule is not None and not matches(unused_rule, ignored):
+        elsewhere = [r for r in ctx.ruleset.rules if r not in rules]  # e.g. run-level CC430
         kept += [
-            ctx.finding(unused_rule, r.at, r.at + len(r.text), {}) for r in suppress.unused(regions)
+            ctx.finding(unused_rule, r.at, r.at + len(r.text), {})
+            for r in suppress.unused(regions)
+            if not (r.selectors and any(matches(o, r.selectors) for o in elsewhere))
         ]
     return sorted(kept, key=Finding.sort_key)
