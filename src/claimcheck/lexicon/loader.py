@@ -1,7 +1,7 @@
-"""Load and validate lexicon packs (YAML) into a :class:`RuleSet`.
+"""Find the shipped pack and merge packs (YAML files and phrase lists) into a :class:`RuleSet`.
 
-Malformed files fail loudly with the file, the rule id and the offending key, after
-medspaCy's ``ConTextRule.from_dict`` allowed-keys check.
+Each record is checked by ``claimcheck.lexicon.schema``; ids must be unique within a pack,
+and a later pack's rule replaces an earlier one with the same id.
 """
 
 from __future__ import annotations
