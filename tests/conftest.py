@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from claimcheck.api import CheckOptions, FileResult, Linter
+from claimcheck.claims import Claim
 from claimcheck.extract.markdown import parse_markdown
 from claimcheck.extract.text import parse_plain
 from claimcheck.lexicon.loader import load_lexicon
@@ -63,3 +64,8 @@ def run_text(linter: Linter, text: str) -> FileResult:
     if text.startswith("---\n"):
         return linter.check_document(parse_markdown("<example>", text))
     return linter.check_document(parse_plain("<example>", text))
+
+
+def asserted(linter: Linter, text: str) -> list[Claim]:
+    """The claims of a snippet that are asserted (not negated)."""
+    return [c for c in run_text(linter, text).claims if not c.negated]

@@ -5,13 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.api import Linter
-from claimcheck.claims import Claim
+from tests.conftest import asserted as live
 from tests.conftest import run_text
-
-
-def live(linter: Linter, text: str) -> list[Claim]:
-    """Asserted (not negated) claims in a snippet."""
-    return [c for c in run_text(linter, text).claims if not c.negated]
 
 
 @pytest.mark.parametrize(

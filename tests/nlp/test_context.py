@@ -6,17 +6,13 @@ import pytest
 
 from claimcheck.api import Linter
 from claimcheck.claims import Claim
+from tests.conftest import asserted as active
 from tests.conftest import run_text
 
 
 def claims(linter: Linter, text: str) -> list[Claim]:
     """The claims found in a plain-text snippet."""
     return list(run_text(linter, text).claims)
-
-
-def active(linter: Linter, text: str) -> list[Claim]:
-    """Claims that are asserted (not negated)."""
-    return [c for c in claims(linter, text) if not c.negated]
 
 
 @pytest.mark.parametrize(
