@@ -58,6 +58,8 @@ RULE = (
     '    category: claim\n    severity: warning\n    message: "{match} is bad"\n'
 )
 
+PATTERN = "category: x\npatterns:\n  - kind: causal\n    name: test-pattern\n"
+
 
 @pytest.mark.parametrize(
     ("body", "expected"),
@@ -79,6 +81,12 @@ RULE = (
             "key 'direction' is 'sideways'",
         ),
         ("category: x\nunknown_top: 1\n", "unknown key 'unknown_top'"),
+        (PATTERN + "    lead: 2\n    pattern: [{LOWER: may}, {LOWER: help}]\n", "longer than 2"),
+        (PATTERN + "    lead: -1\n    pattern: [{LOWER: may}, {LOWER: help}]\n", "whole number"),
+        (
+            PATTERN + '    lead: 1\n    pattern: [{LOWER: may, OP: "?"}, {LOWER: help}]\n',
+            "must match one token each",
+        ),
         ("category: x\nrules: [\n", "invalid YAML"),
     ],
 )

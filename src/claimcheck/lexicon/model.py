@@ -62,6 +62,9 @@ class ClaimPattern:
     name: str
     pattern: Pattern
     strength: str | None = None
+    # tokens of left context: the first ``lead`` steps must match but are not part of the
+    # trigger ("may" in "may improve", so the hedge before the trigger still grades it)
+    lead: int = 0
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ MODIFIER_KEYS = frozenset(
     {"type", "direction", "scope", "max_scope", "cut_by_terminators", "needs_reference_list",
      "phrases", "phrases_from", "patterns", "regex"}
 )  # fmt: skip
-CLAIM_PATTERN_KEYS = frozenset({"kind", "name", "pattern", "strength"})
+CLAIM_PATTERN_KEYS = frozenset({"kind", "name", "pattern", "strength", "lead"})
 RULE_ID = re.compile(r"^CC\d{3}$")
 RULE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -116,8 +116,20 @@ def load_claim_pattern(where: str, rec: Mapping[str, Any]) -> ClaimPattern:
     pattern = require(where, rec, "pattern")
     if not isinstance(pattern, str | list):
         raise LexiconError(f"{where}: key 'pattern' must be a phrase or a token pattern list")
+    lead = rec.get("lead", 0)
+    if lead:
+        if not isinstance(lead, int) or isinstance(lead, bool) or lead < 0:
+            raise LexiconError(f"{where}: key 'lead' must be a whole number of tokens: {lead!r}")
+        if not isinstance(pattern, list) or lead >= len(pattern):
+            raise LexiconError(f"{where}: key 'lead' needs a token pattern longer than {lead}")
+        if any(isinstance(step, Mapping) and "OP" in step for step in pattern[:lead]):
+            raise LexiconError(f"{where}: 'lead' steps must match one token each (no OP)")
     return ClaimPattern(
-        kind=kind, name=str(require(where, rec, "name")), pattern=pattern, strength=strength
+        kind=kind,
+        name=str(require(where, rec, "name")),
+        pattern=pattern,
+        strength=strength,
+        lead=lead,
     )
 
 

@@ -16,7 +16,7 @@ from claimcheck.claims import Claim, DocContext, Modifier
 from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY, doc_text
 from claimcheck.nlp.scope import Linker, Mod, Sentences, by_sentence, overlaps_any
-from claimcheck.nlp.triggers import innermost, to_term_end
+from claimcheck.nlp.triggers import covered_causal, drop_lead, innermost, to_term_end
 
 CLAIMS_KEY = "cc_claims"
 RULE_HITS_KEY = "cc_rule_hits"
@@ -32,6 +32,7 @@ class ClaimContext:
     def __init__(self, ruleset: RuleSet) -> None:
         self.ruleset = ruleset
         self.strength = {p.name: p.strength for p in ruleset.claim_patterns}
+        self.lead = {p.name: p.lead for p in ruleset.claim_patterns if p.lead}
         self.headings = frozenset(h.lower() for h in ruleset.reference_headings)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -46,7 +47,7 @@ class ClaimContext:
         mods = [m for m in mods if not any(m.start < e and s < m.end for s, e in boiler)]
         blocked = boiler + [(m.start, m.end) for m in pseudo]
         triggers: dict[int, list[Span]] = {}  # sentence index -> claim triggers
-        for trig in innermost(_spans(doc, CLAIMS_KEY)):
+        for trig in covered_causal(innermost(drop_lead(_spans(doc, CLAIMS_KEY), self.lead))):
             trig = to_term_end(doc, trig)
             if not any(trig.start < e and s < trig.end for s, e in blocked):
                 triggers.setdefault(sents.index(trig.start), []).append(trig)

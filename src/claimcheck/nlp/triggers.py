@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Span
 
@@ -29,6 +29,25 @@ def innermost(spans: Iterable[Span]) -> list[Span]:
                 break
         if not inner:
             out.append(s)
+    return out
+
+
+def covered_causal(spans: list[Span]) -> list[Span]:
+    """Drop generic causal wording that overlaps a consumer-health trigger: "strengthens" adds
+    nothing to "strengthens your immune system" (efficacy). Association wording is kept."""
+    specific = [s for s in spans if s.label_ not in ("causal", "association")]
+    return [
+        s for s in spans
+        if s.label_ != "causal" or not any(s.start < o.end and o.start < s.end for o in specific)
+    ]  # fmt: skip
+
+
+def drop_lead(spans: Iterable[Span], lead: Mapping[str, int]) -> list[Span]:
+    """Cut each match's left context (its pattern's ``lead`` tokens) off the trigger."""
+    out = []
+    for s in spans:
+        n = lead.get(s.id_, 0)
+        out.append(Span(s.doc, s.start + n, s.end, label=s.label, span_id=s.id) if n else s)
     return out
 
 
