@@ -24,6 +24,11 @@ from tests.conftest import run_text
         "Recovery took two days longer among frail patients than among the others.",
         "Baseline grip strength can predict hospital admissions in older adults.",
         "The risk of falls rises steeply with advancing age.",
+        "Of the factors studied, low ferritin showed the strongest association.",
+        "Poor sleep and low mood are common among older nurses.",
+        "Gout and kidney stones share several risk factors.",
+        "We found some evidence linking screen time and poor sleep in teenagers.",
+        "The fall in vitamin D coincided with a rise in fractures.",
     ],
 )
 def test_association_wording(linter: Linter, text: str) -> None:
@@ -41,6 +46,8 @@ def test_association_wording(linter: Linter, text: str) -> None:
         "Our data suggest that the walking programme lowered HbA1c levels.",
         "The oat drink caused a modest reduction in serum cholesterol.",
         "Early physiotherapy is crucial for recovering shoulder function.",
+        "The effect of the diet on liver fat was small.",
+        "The new rota prolonged the recovery period of night-shift nurses.",
     ],
 )
 def test_direct_causal_wording_is_strong(linter: Linter, text: str) -> None:
@@ -56,6 +63,11 @@ def test_direct_causal_wording_is_strong(linter: Linter, text: str) -> None:
         "The drug appeared to increase insulin sensitivity.",
         "Some studies suggest that green tea lowers LDL-C.",
         "Our findings suggest that yoga may reduce the frequency of migraines.",
+        "Social support might protect beta cells in older adults.",
+        "Low vitamin B12 could contribute to the neuropathy seen in these patients.",
+        "The drug is likely to shorten admissions for frail patients.",
+        "These results point to a possible role for the gut microbiome.",
+        "Iron supplementation is potentially beneficial in this group.",
     ],
 )
 def test_hedged_causal_wording(linter: Linter, text: str) -> None:
@@ -75,6 +87,10 @@ def test_hedged_causal_wording(linter: Linter, text: str) -> None:
         "Resting the dough is key to getting a crisp crust.",
         "Nobody can predict the weather in April.",
         "The audit recorded changes in HbA1c from baseline.",
+        "More investigation is needed into the effect of obesity on recovery.",
+        "The side effects of the drug were mild.",
+        "The American Heart Association publishes guidance every year.",
+        "Why Ginger May Help",
     ],
 )
 def test_no_causal_claim(linter: Linter, text: str) -> None:
@@ -99,3 +115,21 @@ def test_negated_claims_record_their_cue(linter: Linter, text: str, cue_type: st
     assert cue_type in {m.type for m in claim.negations}
     if cue_type == "negation":
         assert "rebuttal" not in {m.type for m in claim.negations}
+
+
+def test_modal_before_the_verb_grades_it_hedged(linter: Linter) -> None:
+    # `lead: 1`: "might" is matched as left context, so the trigger is "protect" and the
+    # hedge before it reaches the claim
+    (claim,) = live(linter, "Sitagliptin might protect beta cells.")
+    assert claim.strength == "hedged"
+    assert claim.text[claim.trigger_start - claim.start :].startswith("protect")
+
+
+def test_negation_before_a_plain_causal_verb_reaches_it(linter: Linter) -> None:
+    (claim,) = run_text(linter, "The two amino acids did not affect appetite.").claims
+    assert claim.negated and claim.kind == "causal"
+
+
+def test_generic_causal_wording_inside_a_consumer_trigger_adds_no_kind(linter: Linter) -> None:
+    (claim,) = live(linter, "The oil stimulates the body's natural healing.")
+    assert claim.kinds == ("mechanism",)
