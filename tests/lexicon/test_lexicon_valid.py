@@ -87,6 +87,7 @@ PATTERN = "category: x\npatterns:\n  - kind: causal\n    name: test-pattern\n"
             PATTERN + '    lead: 1\n    pattern: [{LOWER: may, OP: "?"}, {LOWER: help}]\n',
             "must match one token each",
         ),
+        (PATTERN + "    not_after: to\n    pattern: [{LOWER: help}]\n", "must be a list"),
         ("category: x\nrules: [\n", "invalid YAML"),
     ],
 )

@@ -91,6 +91,8 @@ def test_hedged_causal_wording(linter: Linter, text: str) -> None:
         "The side effects of the drug were mild.",
         "The American Heart Association publishes guidance every year.",
         "Why Ginger May Help",
+        "The club wants to strengthen its youth team.",
+        "Funding efforts should coincide with the new policy.",
     ],
 )
 def test_no_causal_claim(linter: Linter, text: str) -> None:

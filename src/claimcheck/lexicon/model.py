@@ -65,6 +65,9 @@ class ClaimPattern:
     # tokens of left context: the first ``lead`` steps must match but are not part of the
     # trigger ("may" in "may improve", so the hedge before the trigger still grades it)
     lead: int = 0
+    # lower-case words that may not come just before the match ("to" before "affect": a
+    # purpose infinitive); checked on matches only, so the Matcher starts on a selective step
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ MODIFIER_KEYS = frozenset(
     {"type", "direction", "scope", "max_scope", "cut_by_terminators", "needs_reference_list",
      "phrases", "phrases_from", "patterns", "regex"}
 )  # fmt: skip
-CLAIM_PATTERN_KEYS = frozenset({"kind", "name", "pattern", "strength", "lead"})
+CLAIM_PATTERN_KEYS = frozenset({"kind", "name", "pattern", "strength", "lead", "not_after"})
 RULE_ID = re.compile(r"^CC\d{3}$")
 RULE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -124,12 +124,16 @@ def load_claim_pattern(where: str, rec: Mapping[str, Any]) -> ClaimPattern:
             raise LexiconError(f"{where}: key 'lead' needs a token pattern longer than {lead}")
         if any(isinstance(step, Mapping) and "OP" in step for step in pattern[:lead]):
             raise LexiconError(f"{where}: 'lead' steps must match one token each (no OP)")
+    not_after = rec.get("not_after", [])
+    if not isinstance(not_after, list) or not all(isinstance(w, str) and w for w in not_after):
+        raise LexiconError(f"{where}: key 'not_after' must be a list of words")
     return ClaimPattern(
         kind=kind,
         name=str(require(where, rec, "name")),
         pattern=pattern,
         strength=strength,
         lead=lead,
+        not_after=frozenset(w.lower() for w in not_after),
     )
 
 

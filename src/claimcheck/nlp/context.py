@@ -33,6 +33,7 @@ class ClaimContext:
         self.ruleset = ruleset
         self.strength = {p.name: p.strength for p in ruleset.claim_patterns}
         self.lead = {p.name: p.lead for p in ruleset.claim_patterns if p.lead}
+        self.not_after = {p.name: p.not_after for p in ruleset.claim_patterns if p.not_after}
         self.headings = frozenset(h.lower() for h in ruleset.reference_headings)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -47,7 +48,8 @@ class ClaimContext:
         mods = [m for m in mods if not any(m.start < e and s < m.end for s, e in boiler)]
         blocked = boiler + [(m.start, m.end) for m in pseudo]
         triggers: dict[int, list[Span]] = {}  # sentence index -> claim triggers
-        for trig in covered_causal(innermost(drop_lead(_spans(doc, CLAIMS_KEY), self.lead))):
+        matches = drop_lead(_spans(doc, CLAIMS_KEY), self.lead, self.not_after)
+        for trig in covered_causal(innermost(matches)):
             trig = to_term_end(doc, trig)
             if not any(trig.start < e and s < trig.end for s, e in blocked):
                 triggers.setdefault(sents.index(trig.start), []).append(trig)

@@ -42,10 +42,16 @@ def covered_causal(spans: list[Span]) -> list[Span]:
     ]  # fmt: skip
 
 
-def drop_lead(spans: Iterable[Span], lead: Mapping[str, int]) -> list[Span]:
-    """Cut each match's left context (its pattern's ``lead`` tokens) off the trigger."""
+def drop_lead(
+    spans: Iterable[Span], lead: Mapping[str, int], not_after: Mapping[str, frozenset[str]]
+) -> list[Span]:
+    """Apply each match's pattern context: drop it when the word before it is one of the
+    pattern's ``not_after`` words; cut its left context (``lead`` tokens) off the trigger."""
     out = []
     for s in spans:
+        banned = not_after.get(s.id_)
+        if banned and s.start > 0 and s.doc[s.start - 1].lower_ in banned:
+            continue
         n = lead.get(s.id_, 0)
         out.append(Span(s.doc, s.start + n, s.end, label=s.label, span_id=s.id) if n else s)
     return out
