@@ -81,6 +81,7 @@ def test_hedged_causal_wording(linter: Linter, text: str) -> None:
         "Further studies are needed to determine whether exercise lowers HbA1c levels.",
         "Larger trials are needed to reduce uncertainty about mortality.",
         "Screening should be considered to improve adherence rates.",
+        "Food labels should be promoted in schools as part of a wider plan to reduce obesity.",
         "The recipe leads to a crispy crust.",
         "Turning the oven down reduces the cooking time.",
         "The trial was registered before recruitment began.",
