@@ -16,7 +16,7 @@ from claimcheck.claims import Claim, DocContext, Modifier
 from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY, doc_text
 from claimcheck.nlp.scope import Linker, Mod, Sentences, by_sentence, overlaps_any
-from claimcheck.nlp.triggers import covered_causal, drop_lead, innermost, to_term_end
+from claimcheck.nlp.triggers import apply_pattern_context, covered_causal, innermost, to_term_end
 
 CLAIMS_KEY = "cc_claims"
 RULE_HITS_KEY = "cc_rule_hits"
@@ -48,7 +48,7 @@ class ClaimContext:
         mods = [m for m in mods if not any(m.start < e and s < m.end for s, e in boiler)]
         blocked = boiler + [(m.start, m.end) for m in pseudo]
         triggers: dict[int, list[Span]] = {}  # sentence index -> claim triggers
-        matches = drop_lead(_spans(doc, CLAIMS_KEY), self.lead, self.not_after)
+        matches = apply_pattern_context(_spans(doc, CLAIMS_KEY), self.lead, self.not_after)
         for trig in covered_causal(innermost(matches)):
             trig = to_term_end(doc, trig)
             if not any(trig.start < e and s < trig.end for s, e in blocked):

@@ -42,7 +42,7 @@ def covered_causal(spans: list[Span]) -> list[Span]:
     ]  # fmt: skip
 
 
-def drop_lead(
+def apply_pattern_context(
     spans: Iterable[Span], lead: Mapping[str, int], not_after: Mapping[str, frozenset[str]]
 ) -> list[Span]:
     """Apply each match's pattern context: drop it when the word before it is one of the
