@@ -94,6 +94,8 @@ def test_hedged_causal_wording(linter: Linter, text: str) -> None:
         "Why Ginger May Help",
         "The club wants to strengthen its youth team.",
         "Funding efforts should coincide with the new policy.",
+        "The affected areas were sprayed last week.",
+        "Their worsening finances were discussed at the meeting.",
     ],
 )
 def test_no_causal_claim(linter: Linter, text: str) -> None:
