@@ -68,6 +68,8 @@ class ClaimPattern:
     # lower-case words that may not come just before the match ("to" before "affect": a
     # purpose infinitive); checked on matches only, so the Matcher starts on a selective step
     not_after: frozenset[str] = frozenset()
+    examples_flag: tuple[str, ...] = ()  # texts the pattern must match
+    examples_pass: tuple[str, ...] = ()  # near misses it must not match
 
 
 @dataclass(frozen=True)

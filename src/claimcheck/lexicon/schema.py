@@ -39,7 +39,9 @@ MODIFIER_KEYS = frozenset(
     {"type", "direction", "scope", "max_scope", "cut_by_terminators", "needs_reference_list",
      "phrases", "phrases_from", "patterns", "regex"}
 )  # fmt: skip
-CLAIM_PATTERN_KEYS = frozenset({"kind", "name", "pattern", "strength", "lead", "not_after"})
+CLAIM_PATTERN_KEYS = frozenset(
+    {"kind", "name", "pattern", "strength", "lead", "not_after", "examples"}
+)
 RULE_ID = re.compile(r"^CC\d{3}$")
 RULE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -124,6 +126,7 @@ def load_claim_pattern(where: str, rec: Mapping[str, Any]) -> ClaimPattern:
             raise LexiconError(f"{where}: key 'lead' needs a token pattern longer than {lead}")
         if any(isinstance(step, Mapping) and "OP" in step for step in pattern[:lead]):
             raise LexiconError(f"{where}: 'lead' steps must match one token each (no OP)")
+    examples_flag, examples_pass = read_examples(where, rec)
     not_after = rec.get("not_after", [])
     if not isinstance(not_after, list) or not all(isinstance(w, str) and w for w in not_after):
         raise LexiconError(f"{where}: key 'not_after' must be a list of words")
@@ -134,7 +137,20 @@ def load_claim_pattern(where: str, rec: Mapping[str, Any]) -> ClaimPattern:
         strength=strength,
         lead=lead,
         not_after=frozenset(w.lower() for w in not_after),
+        examples_flag=examples_flag,
+        examples_pass=examples_pass,
     )
+
+
+def read_examples(where: str, rec: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A record's ``examples: {flag: [...], pass: [...]}`` (texts it must / must not hit)."""
+    examples = rec.get("examples") or {}
+    check_keys(f"{where} examples", examples, {"flag", "pass"})
+    for key in ("flag", "pass"):
+        texts = examples.get(key) or []
+        if not isinstance(texts, list) or not all(isinstance(t, str) and t for t in texts):
+            raise LexiconError(f"{where}: 'examples.{key}' must be a list of texts")
+    return tuple(examples.get("flag") or ()), tuple(examples.get("pass") or ())
 
 
 def load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Rule:
@@ -165,8 +181,7 @@ def load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Ru
     patterns = tuple(rec.get("patterns") or ()) + record_phrases(where, rec, base)
     if spec.needs_patterns and not patterns and not rec.get("modifier_types"):
         raise LexiconError(f"{where}: empty 'patterns' and no 'phrases_from'")
-    examples = rec.get("examples") or {}
-    check_keys(f"{where} examples", examples, {"flag", "pass"})
+    examples_flag, examples_pass = read_examples(where, rec)
     params = {k: v for k, v in rec.items() if k in spec.required | spec.optional}
     if rec.get("replacements_from"):  # a kind's 'phrase -> replacement' list (spun text)
         listed = read_pair_file(base / str(rec["replacements_from"]))
@@ -176,8 +191,7 @@ def load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Ru
         severity=require(where, rec, "severity", SEVERITIES), message=message,
         source_file=source, suggestion=suggestion, rationale=str(rec.get("rationale", "")).strip(),
         references=tuple(rec.get("references") or ()),
-        examples_flag=tuple(examples.get("flag") or ()),
-        examples_pass=tuple(examples.get("pass") or ()),
+        examples_flag=examples_flag, examples_pass=examples_pass,
         status=require(where, {"status": rec.get("status", "stable")}, "status",
                         ("stable", "preview", "removed")),
         limit=rec.get("limit"), patterns=patterns, params=params,
