@@ -8,6 +8,8 @@ from claimcheck.api import Linter
 from claimcheck.document import Block, Document, Link
 from claimcheck.extract.markdown import parse_markdown
 from claimcheck.extract.text import parse_plain
+from claimcheck.parallel import check_parallel
+from claimcheck.rules.base import CheckContext
 
 ODD_TEXTS = [
     "x" * 200_000,  # one enormous token
@@ -39,19 +41,20 @@ def test_blocks_and_links_out_of_range_do_not_crash(linter: Linter) -> None:
     assert linter.check_document(doc).error is None
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_internal_error_loses_only_that_document(
-    linter: Linter, monkeypatch: pytest.MonkeyPatch
+    linter: Linter, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
-    real = linter._judge
+    real = Linter.evaluate
 
-    def judge(document: Document, doc: object) -> object:
-        if document.origin == "boom.txt":
+    def evaluate(self: Linter, ctx: CheckContext, rules: object = None) -> object:
+        if ctx.document.origin == "boom.txt":
             raise RuntimeError("simulated bug")
-        return real(document, doc)  # type: ignore[arg-type]
+        return real(self, ctx, rules)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(linter, "_judge", judge)
+    monkeypatch.setattr(Linter, "evaluate", evaluate)  # a class attribute: forked workers see it
     docs = [parse_plain(n, "Cupping relieves back pain.") for n in ("a.txt", "boom.txt", "b.txt")]
-    results = list(linter.check_many(docs))
+    results = list(check_parallel(linter, docs, jobs))
     assert [r.origin for r in results] == ["a.txt", "boom.txt", "b.txt"]
     assert results[0].findings and results[2].findings
     assert results[1].error is not None and "simulated bug" in results[1].error

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimcheck.api import CheckOptions, Linter
 from claimcheck.extract.markdown import parse_markdown
 from claimcheck.extract.text import parse_plain
+from claimcheck.findings import Severity
 from claimcheck.lexicon.model import RuleSet
+from claimcheck.parallel import check_parallel
 
 CLAIM = "Cupping relieves back pain."
 
@@ -81,10 +85,43 @@ def test_html_comment_directives(linter: Linter) -> None:
     assert found.count("CC110") == 1
 
 
-def test_directive_for_a_rule_run_elsewhere_is_not_called_unused(ruleset: RuleSet) -> None:
-    """With --jobs, CC430 runs in the parent: a worker must not call its directive unused."""
-    worker = Linter(ruleset)
-    worker.rules = [r for r in worker.rules if r.id != "CC430"]
+def test_directive_for_a_rule_that_is_not_enabled_is_not_called_unused(
+    ruleset: RuleSet,
+) -> None:
+    linter = Linter(ruleset, CheckOptions(ignore=("CC430",)))
     text = "<!-- claimcheck-disable CC430 -->\nWe walked along the river.\n"
-    assert rules(worker, text) == []
-    assert rules(worker, "<!-- claimcheck-disable CC999 -->\nWe walked.\n") == ["CC900"]
+    assert rules(linter, text) == []
+    assert rules(linter, "<!-- claimcheck-disable CC999 -->\nWe walked.\n") == ["CC900"]
+
+
+SHARED = (
+    "Our friendly team of certified experts offers personalised care plans for every "
+    "budget and lifestyle. We combine modern techniques with time-honoured wisdom to help "
+    "you feel your best, and every first visit includes a free consultation."
+)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        f"<!-- claimcheck-disable -->\n\n{SHARED}",  # silences the run-level CC430 as well
+        f"<!-- claimcheck-disable CC430 -->\n\n{SHARED}",
+        "<!-- claimcheck-disable CC430 -->\n\nNothing here repeats.",  # unused: CC900
+    ],
+)
+def test_jobs_do_not_change_suppression(ruleset: RuleSet, second: str) -> None:
+    """Run-level rules (CC430) run in the parent under --jobs; the findings are the same."""
+    docs = [parse_markdown("a.md", f"Intro.\n\n{SHARED}"), parse_markdown("b.md", second)]
+    found = {
+        jobs: [
+            (r.origin, [f.rule for f in r.findings])
+            for r in check_parallel(Linter(ruleset), docs, jobs)
+        ]
+        for jobs in (1, 2)
+    }
+    assert found[1] == found[2]
+
+
+def test_cc900_obeys_the_severity_threshold(ruleset: RuleSet) -> None:
+    linter = Linter(ruleset, CheckOptions(min_severity=Severity.ERROR))
+    assert rules(linter, "<!-- claimcheck-disable CC999 -->\nWe walked.\n") == []

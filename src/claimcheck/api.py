@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,7 +17,7 @@ from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.findings import Finding, Severity
 from claimcheck.lexicon.loader import load_lexicon
-from claimcheck.lexicon.model import RuleSet
+from claimcheck.lexicon.model import Rule, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, TEXT_KEY
 from claimcheck.nlp.pipeline import build_nlp
 from claimcheck.rules import KINDS, select_rules
@@ -65,9 +66,12 @@ class Linter:
     ) -> None:
         self.ruleset = ruleset or load_lexicon()
         self.options = options or CheckOptions()
-        self.rules = select_rules(
-            self.ruleset.rules, self.options.select, self.options.ignore, self.options.preview
-        )
+        self.rules = [  # severity is the rule's: rules below the threshold never run
+            r for r in select_rules(
+                self.ruleset.rules, self.options.select, self.options.ignore, self.options.preview
+            )
+            if Severity.parse(r.severity) >= self.options.min_severity
+        ]  # fmt: skip
         self.nlp = nlp if nlp is not None else build_nlp(self.ruleset)  # prebuilt: nlp/cache.py
         self.run_state: dict[str, object] = {}  # cross-document rule state for this run
 
@@ -87,36 +91,41 @@ class Linter:
             yield from self._run(batch)
 
     def _run(self, batch: Sequence[Document | InputError]) -> Iterator[FileResult]:
-        """Run the pipeline over the documents of a batch, keeping input order.
+        """Check the documents of a batch, keeping input order."""
+        for item in self.contexts(batch):
+            if isinstance(item, FileResult):
+                yield item
+            else:
+                yield guarded(item.document, self._check, item)
+
+    def contexts(
+        self, batch: Sequence[Document | InputError]
+    ) -> Iterator[FileResult | CheckContext]:
+        """Run the pipeline over a batch: each input's CheckContext, or its error result.
 
         A failure inside the pipeline (a bug) must not lose the batch: the documents are then
-        checked one by one, and the one that fails becomes an error result naming it.
+        processed one by one, and the one that fails becomes an error result naming it.
         """
         documents = [d for d in batch if isinstance(d, Document)]
         processed: Iterator[Doc | None]
         try:
             processed = iter(list(self.nlp.pipe(self._make_doc(d) for d in documents)))
         except Exception:
-            log.debug("batch failed; checking its documents one by one", exc_info=True)
+            log.debug("batch failed; processing its documents one by one", exc_info=True)
             processed = iter([None] * len(documents))
         for item in batch:
             if isinstance(item, InputError):
                 yield error_result(item)
+                continue
+            doc = next(processed)
+            try:
+                if doc is None:
+                    doc = self.nlp(self._make_doc(item))
+                ctx = CheckContext(item, doc, doc._.cc_context, self.ruleset)
+            except Exception as exc:
+                yield internal_error(item, exc)
             else:
-                yield self._safe_judge(item, next(processed))
-
-    def _safe_judge(self, document: Document, doc: Doc | None) -> FileResult:
-        """Judge one document; an internal error becomes that document's error result."""
-        try:
-            return self._judge(
-                document, doc if doc is not None else self.nlp(self._make_doc(document))
-            )
-        except Exception as exc:
-            log.debug("internal error on %s", document.origin, exc_info=True)
-            reason = (
-                f"internal error while checking ({type(exc).__name__}: {exc}); please report it"
-            )
-            return FileResult(origin=document.origin, error=reason)
+                yield ctx
 
     def _make_doc(self, document: Document) -> Doc:
         """Tokenize and attach the document's blocks and links for the components."""
@@ -127,18 +136,27 @@ class Linter:
         doc.user_data[RUN_STATE_KEY] = self.run_state
         return doc
 
-    def _judge(self, document: Document, doc: Doc) -> FileResult:
-        """Evaluate the enabled rules on a processed doc."""
-        return self._result(self._context(document, doc))
+    def _check(self, ctx: CheckContext) -> FileResult:
+        """Evaluate the enabled rules on a processed document and filter their findings."""
+        return self.result(ctx, self.filter(ctx, self.evaluate(ctx)))
 
-    def _context(self, document: Document, doc: Doc) -> CheckContext:
-        """What the rule kinds see of a processed doc."""
-        return CheckContext(document, doc, doc._.cc_context, self.ruleset)
+    def evaluate(self, ctx: CheckContext, rules: Sequence[Rule] | None = None) -> list[Finding]:
+        """The findings of ``rules`` (default: the enabled rules) for one document, unfiltered."""
+        findings: list[Finding] = []
+        for rule in self.rules if rules is None else rules:
+            produced = list(KINDS[rule.kind].evaluate(ctx, rule))
+            findings.extend(produced[: rule.limit] if rule.limit else produced)
+        return findings
 
-    def _result(self, ctx: CheckContext) -> FileResult:
-        """The FileResult of a document: findings, claims, word count and score."""
+    def filter(self, ctx: CheckContext, findings: list[Finding]) -> list[Finding]:
+        """Apply the quote policy, per-path ignores and suppressions judged against all the
+        enabled rules (also when some of them ran in another process)."""
+        opts = self.options
+        return filters.finish(ctx, findings, self.rules, opts.check_quotes, opts.per_path)
+
+    def result(self, ctx: CheckContext, findings: Iterable[Finding]) -> FileResult:
+        """The FileResult of a document: its findings, claims, word count and score."""
         context, doc = ctx.context, ctx.doc
-        findings = self._findings(ctx)
         words = int(doc.to_array(["IS_ALPHA", "LIKE_NUM"]).any(axis=1).sum()) if len(doc) else 0
         return FileResult(
             origin=ctx.document.origin, findings=tuple(findings), claims=context.claims,
@@ -146,17 +164,20 @@ class Linter:
             notes=ctx.document.notes,
         )  # fmt: skip
 
-    def _findings(self, ctx: CheckContext) -> list[Finding]:
-        """The enabled rules' findings, filtered (severity, limit, quotes, suppressions)."""
-        findings: list[Finding] = []
-        for rule in self.rules:
-            produced = [
-                f for f in KINDS[rule.kind].evaluate(ctx, rule)
-                if f.severity >= self.options.min_severity
-            ]  # fmt: skip
-            findings.extend(produced[: rule.limit] if rule.limit else produced)
-        opts = self.options
-        return filters.finish(ctx, findings, self.rules, opts.check_quotes, opts.per_path)
+
+def guarded(document: Document, check: Callable[..., FileResult], *args: Any) -> FileResult:
+    """``check(*args)``, or the document's error result when it raises (an internal error)."""
+    try:
+        return check(*args)
+    except Exception as exc:
+        return internal_error(document, exc)
+
+
+def internal_error(document: Document, exc: Exception) -> FileResult:
+    """A one-line error result for a document that a bug kept from being checked."""
+    log.debug("internal error on %s", document.origin, exc_info=True)
+    reason = f"internal error while checking ({type(exc).__name__}: {exc}); please report it"
+    return FileResult(origin=document.origin, error=reason)
 
 
 def error_result(error: InputError) -> FileResult:

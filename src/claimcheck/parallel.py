@@ -24,11 +24,10 @@ from typing import Any, cast
 
 from spacy.tokens import Doc
 
-from claimcheck.api import FileResult, Linter, error_result
+from claimcheck.api import FileResult, Linter, guarded, internal_error
 from claimcheck.claims import DocContext
 from claimcheck.document import Document
 from claimcheck.errors import InputError
-from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.rules import KINDS
 from claimcheck.rules.base import CheckContext, RunLevelKind
@@ -40,7 +39,7 @@ Item = Document | InputError
 Prepared = dict[str, Any]  # run-level rule id -> its kind's prepare() output
 Checked = tuple[FileResult, DocContext | None, Prepared]
 
-_worker: tuple[Linter, list[Rule]] | None = None  # this worker's Linter and run-level rules
+_worker: tuple[Linter, list[Rule], list[Rule]] | None = None  # Linter, local and run-level rules
 
 
 def check_parallel(linter: Linter, inputs: Iterable[Item], jobs: int) -> Iterator[FileResult]:
@@ -48,16 +47,16 @@ def check_parallel(linter: Linter, inputs: Iterable[Item], jobs: int) -> Iterato
     if jobs <= 1:
         yield from linter.check_many(inputs)
         return
-    run_level = Linter(linter.ruleset, linter.options, nlp=linter.nlp)
-    run_level.rules = [r for r in linter.rules if r.kind in RUN_LEVEL_KINDS]
+    run_rules = [r for r in linter.rules if r.kind in RUN_LEVEL_KINDS]
+    local_rules = [r for r in linter.rules if r.kind not in RUN_LEVEL_KINDS]
     pending: deque[tuple[list[Item], Future[list[Checked]]]] = deque()
-    with _pool(linter, jobs) as pool:
+    with _pool((linter, local_rules, run_rules), jobs) as pool:
         for batch in _batches(inputs, linter.options.batch_size):
             pending.append((batch, pool.submit(_check_batch, batch)))
             if len(pending) >= 2 * jobs:
-                yield from _finish(run_level, *pending.popleft())
+                yield from _finish(linter, run_rules, *pending.popleft())
         while pending:
-            yield from _finish(run_level, *pending.popleft())
+            yield from _finish(linter, run_rules, *pending.popleft())
 
 
 def _batches(inputs: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -67,51 +66,60 @@ def _batches(inputs: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _pool(linter: Linter, jobs: int) -> ProcessPoolExecutor:
-    """A pool whose workers hold this linter without its run-level rules."""
+def _pool(worker: tuple[Linter, list[Rule], list[Rule]], jobs: int) -> ProcessPoolExecutor:
+    """A pool whose workers hold the linter and know which of its rules they run."""
     global _worker
-    worker = Linter(linter.ruleset, linter.options, nlp=linter.nlp)
-    worker.rules = [r for r in linter.rules if r.kind not in RUN_LEVEL_KINDS]
-    run_rules = [r for r in linter.rules if r.kind in RUN_LEVEL_KINDS]
     if "fork" in mp.get_all_start_methods():
-        _worker = (worker, run_rules)  # inherited by forked workers: nothing rebuilt or pickled
+        _worker = worker  # inherited by forked workers: nothing rebuilt or pickled
         return ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"))
-    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(worker, run_rules))
+    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(worker,))
 
 
-def _init_worker(worker: Linter, run_rules: list[Rule]) -> None:
+def _init_worker(worker: tuple[Linter, list[Rule], list[Rule]]) -> None:
     """Install the Linter of a spawned worker."""
     global _worker
-    _worker = (worker, run_rules)
+    _worker = worker
 
 
 def _check_batch(batch: list[Item]) -> list[Checked]:
-    """Worker side: check a batch, keeping each document's context for run-level rules."""
+    """Worker side: run the pipeline and the document-local rules; findings stay unfiltered
+    (the parent filters them once the run-level findings are in), and each document's
+    context and run-level ``prepare()`` data go back with them."""
     if _worker is None:
         raise RuntimeError("claimcheck worker process started without a Linter")
-    linter, run_rules = _worker
-    docs = linter.nlp.pipe([linter._make_doc(d) for d in batch if isinstance(d, Document)])
+    linter, local_rules, run_rules = _worker
     out: list[Checked] = []
-    for item in batch:
-        if isinstance(item, InputError):
-            out.append((error_result(item), None, {}))
+    for item in linter.contexts(batch):
+        if isinstance(item, FileResult):
+            out.append((item, None, {}))
+            continue
+        try:
+            prepared = {r.id: cast(RunLevelKind, KINDS[r.kind]).prepare(item, r) for r in run_rules}
+            raw = linter.result(item, linter.evaluate(item, local_rules))
+        except Exception as exc:
+            out.append((internal_error(item.document, exc), None, {}))
         else:
-            ctx = linter._context(item, next(docs))
-            prepared = {r.id: cast(RunLevelKind, KINDS[r.kind]).prepare(ctx, r) for r in run_rules}
-            out.append((linter._result(ctx), ctx.context, prepared))
+            out.append((raw, item.context, prepared))
     return out
 
 
-def _finish(run_level: Linter, batch: list[Item], future: Future[list[Checked]]
-            ) -> Iterator[FileResult]:
-    """Parent side: wait for a batch and add the findings of run-level rules, in order."""
-    for item, (result, context, prepared) in zip(batch, future.result(), strict=True):
-        if not run_level.rules or context is None or not isinstance(item, Document):
-            yield result
+def _finish(
+    linter: Linter, run_rules: list[Rule], batch: list[Item], future: Future[list[Checked]]
+) -> Iterator[FileResult]:
+    """Parent side: wait for a batch, add the run-level findings in input order, filter."""
+    for item, (raw, context, prepared) in zip(batch, future.result(), strict=True):
+        if context is None or not isinstance(item, Document):
+            yield raw
             continue
-        doc = Doc(run_level.nlp.vocab)  # empty: run-level kinds read the workers' prepare()
-        doc.user_data[RUN_STATE_KEY] = run_level.run_state
-        ctx = CheckContext(item, doc, context, run_level.ruleset, prepared)
-        extra = run_level._findings(ctx)
-        findings = sorted((*result.findings, *extra), key=Finding.sort_key)
-        yield replace(result, findings=tuple(findings))
+        doc = Doc(linter.nlp.vocab)  # empty: run-level kinds read the workers' prepare()
+        doc.user_data[RUN_STATE_KEY] = linter.run_state
+        ctx = CheckContext(item, doc, context, linter.ruleset, prepared)
+        yield guarded(item, _complete, linter, run_rules, ctx, raw)
+
+
+def _complete(
+    linter: Linter, run_rules: list[Rule], ctx: CheckContext, raw: FileResult
+) -> FileResult:
+    """A worker's result with the run-level findings added and all findings filtered."""
+    found = [*raw.findings, *linter.evaluate(ctx, run_rules)]
+    return replace(raw, findings=tuple(linter.filter(ctx, found)))
