@@ -92,8 +92,12 @@ def test_json_schema(articles: Path) -> None:
     assert data["summary"]["checked"] == 2
 
 
-def test_exit_3_missing_file_others_still_checked(articles: Path) -> None:
-    code, out, err = run("check", str(articles / "nope.txt"), str(articles / "risky.txt"))
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_exit_3_missing_file_others_still_checked(articles: Path, jobs: str) -> None:
+    # under --jobs the unreadable input travels to a worker process and back (pickled)
+    code, out, err = run(
+        "check", "-j", jobs, str(articles / "nope.txt"), str(articles / "risky.txt")
+    )
     assert code == 3
     assert "nope.txt: error: no such file or directory" in err
     assert "CC102" in out

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from claimcheck.api import Linter
 from claimcheck.document import Block, Document, Link
+from claimcheck.errors import InputError
+from claimcheck.extract.language import SkippedInput
 from claimcheck.extract.markdown import parse_markdown
 from claimcheck.extract.text import parse_plain
 from claimcheck.parallel import check_parallel
@@ -58,3 +62,13 @@ def test_internal_error_loses_only_that_document(
     assert [r.origin for r in results] == ["a.txt", "boom.txt", "b.txt"]
     assert results[0].findings and results[2].findings
     assert results[1].error is not None and "simulated bug" in results[1].error
+
+
+@pytest.mark.parametrize(
+    "error", [InputError("a.txt", "empty file"), SkippedInput("b.html", "skipped: not English")]
+)
+def test_input_errors_survive_pickling(error: InputError) -> None:
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), again.origin, again.reason, str(again)) == (
+        type(error), error.origin, error.reason, str(error)
+    )  # fmt: skip

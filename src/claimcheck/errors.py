@@ -22,6 +22,10 @@ class InputError(ClaimcheckError):
         self.origin = origin
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        """Pickle as (origin, reason): --jobs sends unreadable inputs to worker processes."""
+        return (type(self), (self.origin, self.reason))
+
 
 class FetchError(InputError):
     """A URL could not be fetched (network, HTTP status, size, type, robots.txt, SSRF guard)."""
