@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -246,3 +248,9 @@ def test_html_article_mode_checks_only_the_main_content(tmp_path: Path) -> None:
     (doc,) = json.loads(article)["documents"]
     assert "Ginger tea may ease nausea" in doc["claims"][0]["text"]
     assert not [c for c in doc["claims"] if "cure" in c["text"] or "migraines" in c["text"]]
+
+
+def test_help_and_version_do_not_import_spacy() -> None:
+    """`claimcheck --help` / `--version` answer at once: spaCy loads only for `check`."""
+    code = "import sys, claimcheck.cli; sys.exit('spacy' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
-from claimcheck.api import FileResult
 from claimcheck.findings import Severity
+
+if TYPE_CHECKING:  # the CLI imports this module before any spaCy work: keep it light
+    from claimcheck.api import FileResult
 
 
 class ExitCode(IntEnum):
