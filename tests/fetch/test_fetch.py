@@ -12,6 +12,7 @@ from werkzeug import Request, Response
 
 from claimcheck import __version__
 from claimcheck.errors import FetchError
+from claimcheck.extract.text import parse_plain
 from claimcheck.sources.fetch import FetchOptions, fetch_page
 from claimcheck.sources.web import SkippedInput, fetch_document
 
@@ -200,3 +201,16 @@ def test_plain_text_page(httpserver: HTTPServer, options: FetchOptions) -> None:
     assert [doc.text[b.start:b.end] for b in doc.blocks] == ["First paragraph.",
                                                               "Second paragraph."]
     assert doc.metadata is None
+
+
+def test_plain_text_page_has_the_blocks_of_a_text_file(
+    httpserver: HTTPServer, options: FetchOptions
+) -> None:
+    text = "Benefits of Green Tea\n\nGreen tea is popular.\n\n- it is cheap\n- it is warm\n"
+    httpserver.expect_request("/g.txt").respond_with_data(text, content_type="text/plain")
+    fetched = fetch_document(httpserver.url_for("/g.txt"), options)
+    on_disk = parse_plain("g.txt", text)
+    assert [(b.kind, b.start, b.end) for b in fetched.blocks] == [
+        (b.kind, b.start, b.end) for b in on_disk.blocks
+    ]
+    assert [b.kind for b in fetched.blocks] == ["heading", "paragraph", "list_item", "list_item"]

@@ -6,10 +6,10 @@ import logging
 import re
 from dataclasses import replace
 
-from claimcheck.document import Block, Document
-from claimcheck.errors import ExtractError
+from claimcheck.document import Document
 from claimcheck.extract.article import extract_article
 from claimcheck.extract.language import SkippedInput, ensure_english
+from claimcheck.extract.text import parse_plain
 from claimcheck.sources.decode import decode_bytes
 from claimcheck.sources.fetch import FetchedPage, FetchOptions, fetch_page
 
@@ -18,7 +18,6 @@ __all__ = ["FetchOptions", "SkippedInput", "decode_body", "fetch_document"]
 logger = logging.getLogger(__name__)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_BLANK_LINES = re.compile(r"\n\s*\n")
 
 
 def _declared(page: FetchedPage) -> list[tuple[str, str]]:
@@ -36,22 +35,6 @@ def decode_body(page: FetchedPage) -> tuple[str, str, tuple[str, ...]]:
     return decode_bytes(page.requested_url, page.body, _declared(page))
 
 
-def _plain_document(origin: str, text: str) -> Document:
-    """A plain-text page as a Document with one paragraph block per blank-line-separated run."""
-    blocks = []
-    pos = 0
-    for part in [*_BLANK_LINES.split(text)]:
-        start = text.index(part, pos)
-        pos = start + len(part)
-        stripped = part.strip()
-        if stripped:
-            lead = part.index(stripped[0])
-            blocks.append(Block("paragraph", start + lead, start + lead + len(stripped)))
-    if not blocks:
-        raise ExtractError(origin, "the page has no text")
-    return Document(origin=origin, text=text, blocks=tuple(blocks))
-
-
 def _looks_like_html(page: FetchedPage, text: str) -> bool:
     """Whether to treat the body as HTML (declared, or untyped and starting with markup)."""
     if page.media_type in {"text/html", "application/xhtml+xml"}:
@@ -66,7 +49,7 @@ def fetch_document(url: str, options: FetchOptions | None = None) -> Document:
     if _looks_like_html(page, text):
         document = extract_article(url, text, page.url)
     else:
-        document = _plain_document(url, text)
+        document = parse_plain(url, text)  # as a .txt file on disk
     if page.url != url:
         notes = (*notes, f"redirected to {page.url}")
     document = replace(document, encoding=encoding, notes=(*document.notes, *notes))
