@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from claimcheck import suppress
 from claimcheck.document import Document
-from claimcheck.findings import Finding
+from claimcheck.findings import Finding, selected
 from claimcheck.lexicon.model import Rule
 from claimcheck.rules import matches
 from claimcheck.rules.base import CheckContext
@@ -41,8 +41,7 @@ def finish(
         ]
     ignored = ignored_here(document.origin, per_path)
     if ignored:
-        findings = [f for f in findings if not any(
-            f.rule.startswith(s.upper()) or f.name == s for s in ignored)]  # fmt: skip
+        findings = [f for f in findings if not selected(f.rule, f.name, ignored)]
     kept, regions = suppress.apply(findings, document)
     unused_rule = next((r for r in rules if r.id == suppress.UNUSED_RULE), None)
     if unused_rule is not None and not matches(unused_rule, ignored):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -42,3 +43,9 @@ class Finding:
     def sort_key(self) -> tuple[int, int, str]:
         """Position order (Vale ByPosition), then rule id."""
         return (self.start, self.end, self.rule)
+
+
+def selected(rule_id: str, name: str, selectors: Iterable[str]) -> bool:
+    """True when a selector is the rule's name or a prefix of its id (``CC1``, ``CC101``):
+    the one meaning of --select/--ignore, per-path ignores and suppression directives."""
+    return any(rule_id.startswith(s.upper()) or s == name for s in selectors)

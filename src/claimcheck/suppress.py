@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.document import Document
-from claimcheck.findings import Finding
+from claimcheck.findings import Finding, selected
 
 UNUSED_RULE = "CC900"
 _DIRECTIVE = re.compile(
@@ -39,9 +39,7 @@ class Region:
         """True when the finding starts inside the region and its rule is selected."""
         if not self.start <= finding.start < max(self.end, self.start + 1):
             return False
-        return not self.selectors or any(
-            finding.rule.startswith(s.upper()) or finding.name == s for s in self.selectors
-        )
+        return not self.selectors or selected(finding.rule, finding.name, self.selectors)
 
 
 def _selectors(raw: str) -> tuple[str, ...]:

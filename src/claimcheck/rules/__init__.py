@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from claimcheck.findings import selected
 from claimcheck.lexicon.model import Rule
 from claimcheck.rules.absence import Absence
 from claimcheck.rules.base import Kind, KindSpec
@@ -32,7 +33,7 @@ KIND_SPECS: dict[str, KindSpec] = {name: kind.spec for name, kind in KINDS.items
 
 def matches(rule: Rule, selectors: Iterable[str]) -> bool:
     """True when a selector is the rule's name or a prefix of its id (``CC1``, ``CC101``)."""
-    return any(rule.id.startswith(s.upper()) or s == rule.name for s in selectors)
+    return selected(rule.id, rule.name, selectors)
 
 
 def select_rules(
