@@ -72,3 +72,18 @@ def test_input_errors_survive_pickling(error: InputError) -> None:
     assert (type(again), again.origin, again.reason, str(again)) == (
         type(error), error.origin, error.reason, str(error)
     )  # fmt: skip
+
+
+def test_check_text_builds_the_pipeline_once_and_keeps_runs_apart() -> None:
+    from claimcheck.api import _default_pipeline, check_text
+
+    first = check_text("Cupping relieves back pain.")
+    assert _default_pipeline.cache_info().currsize == 1
+    shared = (
+        "Our friendly team of certified experts offers personalised care plans for every "
+        "budget and lifestyle, and every first visit includes a free consultation."
+    )
+    check_text(shared)
+    again = check_text(shared)  # a new run: not a template repeated across documents
+    assert first.findings and "CC430" not in {f.rule for f in again.findings}
+    assert _default_pipeline.cache_info().hits >= 2

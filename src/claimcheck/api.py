@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -190,7 +191,7 @@ def check_text(text: str, origin: str = "<text>", linter: Linter | None = None) 
     """Check a plain-text string (convenience for library users and tests)."""
     from claimcheck.extract.text import parse_plain
 
-    return (linter or Linter()).check_document(parse_plain(origin, text))
+    return (linter or _default_linter()).check_document(parse_plain(origin, text))
 
 
 def check_file(path: str | Path, linter: Linter | None = None) -> FileResult:
@@ -198,5 +199,19 @@ def check_file(path: str | Path, linter: Linter | None = None) -> FileResult:
     from claimcheck.sources import LoadOptions, iter_inputs
 
     item = next(iter_inputs([str(path)], LoadOptions()))
-    lint = linter or Linter()
+    lint = linter or _default_linter()
     return error_result(item) if isinstance(item, InputError) else lint.check_document(item)
+
+
+@functools.cache
+def _default_pipeline() -> tuple[RuleSet, Language]:
+    """The default pack and its pipeline, built once per process for the helpers above."""
+    ruleset = load_lexicon()
+    return ruleset, build_nlp(ruleset)
+
+
+def _default_linter() -> Linter:
+    """A Linter on the default pipeline; a new one per call, so each call is its own run
+    (cross-document state does not carry over between calls)."""
+    ruleset, nlp = _default_pipeline()
+    return Linter(ruleset, nlp=nlp)
