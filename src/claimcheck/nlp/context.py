@@ -99,7 +99,7 @@ class ClaimContext:
         mods = [
             m for m in mods
             if m.group.type in OVERLAP_ALLOWED
-            or not any(m.start < t.end and t.start < m.end for t in owners)
+            or not overlaps_any(m, owners)
         ]  # fmt: skip
         for trig in triggers:
             here = [m for m in mods if linker.links(m, trig)]

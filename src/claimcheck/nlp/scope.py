@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from spacy.tokens import Span
 
@@ -90,6 +91,16 @@ def by_sentence(mods: Iterable[Mod], sents: Sentences) -> dict[int, list[Mod]]:
     return out
 
 
-def overlaps_any(m: Mod, others: Iterable[Mod]) -> bool:
+class Extent(Protocol):
+    """Anything with token offsets: a Mod, a Span."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def overlaps_any(m: Extent, others: Iterable[Extent]) -> bool:
     """True when ``m`` overlaps any of ``others``."""
     return any(m.start < o.end and o.start < m.end for o in others)

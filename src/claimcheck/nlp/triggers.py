@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Span
 
+from claimcheck.nlp.scope import overlaps_any
+
 
 def innermost(spans: Iterable[Span]) -> list[Span]:
     """The tightest trigger wording: per start token and kind the longest match ("cure for
@@ -36,10 +38,7 @@ def covered_causal(spans: list[Span]) -> list[Span]:
     """Drop generic causal wording that overlaps a consumer-health trigger: "strengthens" adds
     nothing to "strengthens your immune system" (efficacy). Association wording is kept."""
     specific = [s for s in spans if s.label_ not in ("causal", "association")]
-    return [
-        s for s in spans
-        if s.label_ != "causal" or not any(s.start < o.end and o.start < s.end for o in specific)
-    ]  # fmt: skip
+    return [s for s in spans if s.label_ != "causal" or not overlaps_any(s, specific)]
 
 
 def apply_pattern_context(
