@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 
 from spacy.errors import Errors
 from spacy.language import Language
-from spacy.lookups import load_lookups
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -55,10 +54,8 @@ class BlockSentences:
 class LowerLemmas:
     """Lookup lemmatizer keyed on the lower-cased form (spaCy's own lookup is case-sensitive)."""
 
-    def __init__(self, vocab_strings: object, overrides: Mapping[str, str] | None = None) -> None:
-        table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-        self._table = table
-        self._overrides = dict(overrides or {})  # lexicon fixes: "lower" is a verb, not "low"
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self._table = table  # flags.lemma_table: spaCy's lookup plus the lexicon's overrides
         self._cache: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -70,7 +67,7 @@ class LowerLemmas:
             lemma = cache.get(lower)
             if lemma is None:
                 text = token.lower_
-                lemma = strings.add(self._overrides.get(text) or self._table.get(text, text))
+                lemma = strings.add(self._table.get(text, text))
                 cache[lower] = lemma
             token.lemma = lemma
         return doc

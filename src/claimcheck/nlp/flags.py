@@ -58,6 +58,12 @@ def lemma_lookup() -> dict[str, str]:
     return dict(data) if isinstance(data, dict) else {}
 
 
+def lemma_table(overrides: Mapping[str, str]) -> dict[str, str]:
+    """Lower-case form -> lemma, as ``LowerLemmas`` sets it and LEMMA flags test it: spaCy's
+    lookup with the lexicon's fixes on top ("lower" is a verb, not "low")."""
+    return {**lemma_lookup(), **overrides}
+
+
 def lemma_forms(lemmas: frozenset[str], table: Mapping[str, str]) -> frozenset[str]:
     """Every lower-case form whose lookup lemma (``table.get(w, w)``) is in ``lemmas``."""
     forms = {form for form, lemma in table.items() if lemma in lemmas}
@@ -91,7 +97,7 @@ class LexemeFlags:
     """Flag bits given to the predicates of a set of token patterns, in priority order."""
 
     def __init__(
-        self, vocab: Vocab, patterns: Iterable[object], overrides: Mapping[str, str] | None = None
+        self, vocab: Vocab, patterns: Iterable[object], table: Mapping[str, str]
     ) -> None:
         starts: set[Key] = set()
         blocked: set[Key] = set()  # start predicates of steps that are not a sole first step
@@ -124,9 +130,6 @@ class LexemeFlags:
         self.shared: dict[Key, int] = {}
         if groups:
             self.shared = {k: spare[i % groups] for i, k in enumerate(rest)}
-        table: dict[str, str] = {}
-        if any(k[0] == "LEMMA" for k in (*self.flags, *self.shared)):  # as LowerLemmas
-            table = {**lemma_lookup(), **(overrides or {})}
         self.tests: dict[Key, WordTest] = {k: WordTest(k, table) for k in self.shared}
         for key, bit in self.flags.items():
             vocab.add_flag(_getter(key, table), bit)

@@ -21,7 +21,7 @@ from claimcheck.nlp.components import (
     RegexModifiers,
 )
 from claimcheck.nlp.context import CLAIMS_KEY, RULE_HITS_KEY, ClaimContext
-from claimcheck.nlp.flags import LexemeFlags, WordTest
+from claimcheck.nlp.flags import LexemeFlags, WordTest, lemma_table
 
 log = logging.getLogger(__name__)
 
@@ -56,10 +56,11 @@ def build_nlp(ruleset: RuleSet) -> Language:
             tokenizer.add_special_case(form, [{"ORTH": form}])
     _add_holder(nlp, "claimcheck_blocks", BlockSentences())
     nlp.add_pipe("sentencizer")
-    _add_holder(nlp, "claimcheck_lemmas", LowerLemmas(nlp.vocab.strings, ruleset.lemma_overrides))
+    lemmas = lemma_table(ruleset.lemma_overrides)  # one table for the lemmatizer and LEMMA flags
+    _add_holder(nlp, "claimcheck_lemmas", LowerLemmas(lemmas))
     _add_holder(nlp, "claimcheck_terms", HealthTerms(nlp, ruleset.terms))
     patterns = (p["pattern"] for _, p in all_patterns(ruleset))
-    flags = LexemeFlags(nlp.vocab, patterns, ruleset.lemma_overrides)
+    flags = LexemeFlags(nlp.vocab, patterns, lemmas)
     _ruler(nlp, "cc_claim_ruler", CLAIMS_KEY, _claim_patterns(ruleset), flags)
     _ruler(nlp, "cc_modifier_ruler", MODS_KEY, _modifier_patterns(ruleset), flags)
     _add_holder(nlp, "claimcheck_regex", RegexModifiers(ruleset.modifiers))
