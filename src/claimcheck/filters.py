@@ -45,7 +45,8 @@ def finish(
     kept, regions = suppress.apply(findings, document)
     unused_rule = next((r for r in rules if r.id == suppress.UNUSED_RULE), None)
     if unused_rule is not None and not matches(unused_rule, ignored):
-        elsewhere = [r for r in ctx.ruleset.rules if r not in rules]  # e.g. run-level CC430
+        enabled = {r.id for r in rules}
+        elsewhere = [r for r in ctx.ruleset.rules if r.id not in enabled]  # not enabled
         kept += [
             ctx.finding(unused_rule, r.at, r.at + len(r.text), {})
             for r in suppress.unused(regions)

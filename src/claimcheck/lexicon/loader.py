@@ -71,6 +71,19 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+def pack_digest(dirs: Sequence[Path]) -> str:
+    """``RuleSet.digest``: a hash of the packs' YAML and list files (meta.yml aside), read
+    without parsing, so the pipeline cache can be looked up before anything is loaded."""
+    digest = hashlib.sha256()
+    for d in dirs:
+        for path in sorted(d.glob("*.yml")):
+            if path.name != "meta.yml":
+                digest.update(path.read_bytes())
+        for path in sorted(d.glob("lists/*.txt")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -> RuleSet:
     """Load the default pack (unless replaced) plus ``extra`` packs; later rules override."""
     dirs = ([] if replace_default else [default_lexicon_dir()]) + [Path(p) for p in extra]
@@ -82,7 +95,6 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
     softeners: dict[str, str] = {}
     lemmas: dict[str, str] = {}
     abbreviations: list[str] = []
-    digest = hashlib.sha256()
     for d in dirs:
         in_this_pack: dict[str, str] = {}
         if not d.is_dir():
@@ -90,7 +102,6 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
         for path in sorted(d.glob("*.yml")):
             if path.name == "meta.yml":
                 continue
-            digest.update(path.read_bytes())
             data = _read_yaml(path)
             where = str(path)
             for i, rec in enumerate(data.get("patterns") or ()):
@@ -114,14 +125,12 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
                     raise LexiconError(msg)
                 in_this_pack[rule.id] = path.name
                 rules[rule.id] = rule
-        for path in sorted(d.glob("lists/*.txt")):
-            digest.update(path.read_bytes())
     __check_unique_names(rules.values())
     return RuleSet(
         rules=tuple(sorted(rules.values(), key=lambda r: r.id)), claim_patterns=tuple(claims),
         modifiers=tuple(mods), terms=tuple(terms), reference_headings=tuple(headings),
         softeners=softeners, lemma_overrides=lemmas, abbreviations=tuple(abbreviations),
-        digest=digest.hexdigest()[:16],
+        digest=pack_digest(dirs),
         directories=tuple(str(d) for d in dirs),
     )  # fmt: skip
 

@@ -38,18 +38,6 @@ def cache_dir() -> Path:
     return Path(base) / "claimcheck"
 
 
-def pack_digest(dirs: Sequence[Path]) -> str:
-    """The loader's ``RuleSet.digest`` of these pack directories, without parsing YAML."""
-    digest = hashlib.sha256()
-    for d in dirs:
-        for path in sorted(d.glob("*.yml")):
-            if path.name != "meta.yml":
-                digest.update(path.read_bytes())
-        for path in sorted(d.glob("lists/*.txt")):
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
 def _code_digest() -> str:
     """A hash of the claimcheck modules that build the pipeline, plus versions."""
     from spacy.about import __version__ as spacy_version
@@ -66,7 +54,7 @@ def _code_digest() -> str:
 
 def cached_pipeline(extra: Sequence[Path] = ()) -> tuple[RuleSet, Language]:
     """The RuleSet and built pipeline for the default pack plus ``extra``, from cache if valid."""
-    from claimcheck.lexicon.loader import default_lexicon_dir, load_lexicon
+    from claimcheck.lexicon.loader import default_lexicon_dir, load_lexicon, pack_digest
     from claimcheck.nlp.pipeline import build_nlp
 
     dirs = [default_lexicon_dir(), *(Path(p) for p in extra)]
