@@ -106,3 +106,12 @@ class LineIndex:
         """Return the 1-based line and column of ``offset``."""
         i = bisect.bisect_right(self._starts, offset) - 1
         return i + 1, offset - self._starts[i] + 1
+
+
+_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "sms:")
+
+
+def is_followable(href: str) -> bool:
+    """Whether a link target points at another page (not a script, e-mail, phone or #anchor)."""
+    href = href.strip()
+    return bool(href) and not href.startswith("#") and not href.lower().startswith(_SKIP_SCHEMES)

@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment as HtmlComment
 from bs4.element import NavigableString, PreformattedString, Tag
 
-from claimcheck.document import Block, Comment, Document, Link
+from claimcheck.document import Block, Comment, Document, Link, is_followable
 from claimcheck.extract.html_meta import read_metadata
 
 logger = logging.getLogger(__name__)
@@ -32,15 +32,7 @@ INLINE_TAGS = frozenset({
     "i", "img", "ins", "kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike",
     "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 })  # fmt: skip
-_SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "sms:")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_WS = re.compile(r"\s+")
-
-
-def is_followable(href: str) -> bool:
-    """Whether a link target points at another page (not a script, e-mail, phone or #anchor)."""
-    href = href.strip()
-    return bool(href) and not href.startswith("#") and not href.lower().startswith(_SKIP_SCHEMES)
 
 
 @dataclass

@@ -11,8 +11,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from claimcheck.document import Block, Comment, Document, Link, Metadata
-from claimcheck.extract.html import is_followable
+from claimcheck.document import Block, Comment, Document, Link, Metadata, is_followable
 
 logger = logging.getLogger(__name__)
 
