@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -84,3 +85,14 @@ def test_no_cache_fetches_again(httpserver: HTTPServer, options: FetchOptions) -
     fetch_page(httpserver.url_for("/c"), options)
     fetch_page(httpserver.url_for("/c"), options)
     assert len(httpserver.log) == 2
+
+
+def test_http_cache_is_a_subfolder_of_the_cache_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.paths import cache_root
+    from claimcheck.sources.httpcache import default_cache_dir
+
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path))
+    assert cache_root() == tmp_path  # pipeline pickles here, HTTP responses one level down
+    assert default_cache_dir() == tmp_path / "http"

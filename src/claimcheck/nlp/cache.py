@@ -22,20 +22,12 @@ from pathlib import Path
 from spacy.language import Language
 
 from claimcheck.lexicon.model import RuleSet
+from claimcheck.paths import cache_root
 
 log = logging.getLogger(__name__)
 
 _FORMAT = 1
 _CODE = ("nlp", "lexicon")  # subpackages whose code shapes the cached objects
-
-
-def cache_dir() -> Path:
-    """``$CLAIMCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimcheck``, else ~/.cache/claimcheck."""
-    explicit = os.environ.get("CLAIMCHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "claimcheck"
 
 
 def _code_digest() -> str:
@@ -62,7 +54,7 @@ def cached_pipeline(extra: Sequence[Path] = ()) -> tuple[RuleSet, Language]:
         key = f"{pack_digest(dirs)}-{_code_digest()}"
     except OSError:
         key = None  # an unreadable pack: the loader reports it properly
-    path = cache_dir() / f"pipeline-{key}.pickle"
+    path = cache_root() / f"pipeline-{key}.pickle"
     if key is not None:
         loaded = _load(path, key)
         if loaded is not None:

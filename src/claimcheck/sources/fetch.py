@@ -52,7 +52,7 @@ class FetchOptions:
     allow_private_hosts: bool = False
     ignore_robots: bool = False
     no_cache: bool = False
-    cache_dir: Path | None = None  # default: $CLAIMCHECK_CACHE_DIR or ~/.cache/claimcheck/http
+    cache_dir: Path | None = None  # default: <cache root>/http (claimcheck.paths)
     cache_ttl: float = 86_400.0
     per_host_delay: float = 1.0
     user_agent: str | None = None  # default: default_user_agent()

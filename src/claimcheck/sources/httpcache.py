@@ -7,7 +7,6 @@ never reads an unbounded body on its own.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,18 +14,16 @@ import requests
 from requests_cache.backends.sqlite import SQLiteCache
 from requests_cache.policy.expiration import get_expiration_datetime
 
+from claimcheck.paths import cache_root
+
 logger = logging.getLogger(__name__)
 
 CACHEABLE_STATUS = frozenset({200, 301, 308, 404, 410})
 
 
 def default_cache_dir() -> Path:
-    """``$CLAIMCHECK_CACHE_DIR``, else ``$XDG_CACHE_HOME/claimcheck/http`` (~/.cache/...)."""
-    explicit = os.environ.get("CLAIMCHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "claimcheck" / "http"
+    """The ``http`` folder of claimcheck's cache root (``claimcheck.paths.cache_root``)."""
+    return cache_root() / "http"
 
 
 @dataclass(frozen=True)
