@@ -42,14 +42,17 @@ DEV_SHARE = 0.4  # documents whose name hashes below this share are the dev spli
 
 
 def split_of(doc_id: str) -> str:
-    """The fixed split of a document: a hash of its file name, about 40% dev and 60% test."""
+    """The fixed split of a document: a hash of its file name, about 40% dev and 60% test;
+    every document of the confirmation set (bench/corpus-confirm) is ``confirm``."""
+    if CORPUS.name == "corpus-confirm":
+        return "confirm"
     digest = hashlib.sha256(f"{doc_id}.txt".encode()).digest()
     return "dev" if int.from_bytes(digest[:4], "big") / 2**32 < DEV_SHARE else "test"
 
 
-def load(path: Path = ANNOTATIONS) -> list[dict[str, Any]]:
-    """The annotation records, in file order."""
-    with path.open(encoding="utf-8") as fh:
+def load(path: Path | None = None) -> list[dict[str, Any]]:
+    """The annotation records (of ``path``, default the corpus's), in file order."""
+    with (path or ANNOTATIONS).open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
