@@ -28,7 +28,8 @@ def test_blocks_of_fixture(fixtures: Path) -> None:
     doc = load_file(fixtures / "green-tea.txt")
     assert _kinds(doc) == [
         ("heading", "Benefits of Green Tea"),
-        ("paragraph", "Green tea contains catechins.\r\nSome studies suggest benefits:"),
+        ("paragraph", "Green tea contains catechins."),
+        ("paragraph", "Some studies suggest benefits:"),
         ("list_item", "- lower LDL cholesterol"),
         ("list_item", "* better focus"),
         ("list_item", "1. fewer colds"),
@@ -36,7 +37,26 @@ def test_blocks_of_fixture(fixtures: Path) -> None:
         ("heading", "How Does It Work?"),
         ("paragraph", "Researchers are not sure. Ask your doctor."),
     ]
-    assert [b.source_line for b in doc.blocks][:3] == [1, 3, 5]
+    assert [b.source_line for b in doc.blocks][:4] == [1, 3, 4, 5]
+
+
+def test_each_line_of_a_scraped_page_is_a_block() -> None:
+    text = "Benefits:\nBetter digestion\nMore energy and focus\nThe tea is caffeine free.\n"
+    assert _kinds(parse_plain("x.txt", text)) == [
+        ("paragraph", "Benefits:"),
+        ("heading", "Better digestion"),
+        ("heading", "More energy and focus"),
+        ("paragraph", "The tea is caffeine free."),
+    ]
+
+
+def test_hard_wrapped_prose_stays_one_paragraph() -> None:
+    text = (
+        "This draft was written in an editor that wraps its lines at about\n"
+        "seventy characters, so one sentence runs over several lines of the\n"
+        "file.\n"
+    )
+    assert _kinds(parse_plain("x.txt", text)) == [("paragraph", text.rstrip("\n"))]
 
 
 def test_block_offsets_exclude_surrounding_whitespace() -> None:

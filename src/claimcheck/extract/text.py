@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from claimcheck.document import Block, Document
 
@@ -38,19 +39,40 @@ def _paragraphs(text: str) -> Iterator[list[_Line]]:
         yield run
 
 
+_WRAP_MIN, _WRAP_MAX = 40, 100  # line lengths of hard-wrapped prose
+
+
+def _hard_wrapped(para: list[_Line]) -> bool:
+    """Whether a run of lines is one hard-wrapped paragraph (an editor's 72-column draft)
+    rather than lines that are each a block (a scraped page: a paragraph or item per line).
+
+    Wrapped: every line but the last is 40-100 characters long, and some line break falls
+    inside a sentence: the line ends without terminal punctuation and the next one starts in
+    lower case.
+    """
+    lines = [line[2].strip() for line in para]
+    if len(lines) < 2 or any(not _WRAP_MIN <= len(b) <= _WRAP_MAX for b in lines[:-1]):
+        return False
+    return any(not a.endswith(_TERMINAL) and b[:1].islower() for a, b in pairwise(lines))
+
+
 def _segments(para: list[_Line]) -> Iterator[tuple[bool, list[_Line]]]:
     """Split a paragraph into (is_list_item, lines) segments.
 
     A list-marker line starts a new item; an indented line after an item continues it; an
-    unindented plain line after an item starts ordinary text again.
+    unindented plain line after an item starts ordinary text again. Unless the run is
+    hard-wrapped prose, every other line is a segment of its own: scraped pages put one
+    paragraph, heading or list item on each line.
     """
     current: list[_Line] = []
     in_item = False
+    wrapped = _hard_wrapped(para)
     for line in para:
         content = line[2]
         is_marker = _LIST_MARKER.match(content) is not None
         continues = in_item and content[:1] in (" ", "\t")
-        if current and (is_marker or (in_item and not continues)):
+        breaks = is_marker or (in_item and not continues) or (not in_item and not wrapped)
+        if current and breaks:
             yield in_item, current
             current = []
         if not current:
@@ -82,10 +104,10 @@ def plain_blocks(text: str) -> tuple[Block, ...]:
     """Find the paragraph, list-item and heading blocks of plain ``text``."""
     blocks: list[Block] = []
     for para in _paragraphs(text):
-        for index, (is_item, lines) in enumerate(_segments(para)):
+        for is_item, lines in _segments(para):
             if is_item:
                 kind = "list_item"
-            elif index == 0 and len(lines) == 1 and _is_heading(lines[0][2]):
+            elif len(lines) == 1 and _is_heading(lines[0][2]):
                 kind = "heading"
             else:
                 kind = "paragraph"
