@@ -2,8 +2,8 @@
 
     python bench/causal_language.py [--errors N] [--dump FILE]
 
-Data: ``causal-language/pubmed_causal_language_use.csv`` under ``$CLAIMCHECK_BENCH_DATA``
-(default ``/work/shared/datasets``); absent -> a skip message and exit 0. 3,061 PubMed
+Data: ``causal-language/pubmed_causal_language_use.csv`` under the shared datasets folder
+(default ``../shared/datasets``, or ``$CLAIMCHECK_DATASETS``); absent -> a skip message and exit 0. 3,061 PubMed
 conclusion sentences labelled 0 no relationship / 1 direct causal / 2 conditional (hedged)
 causal / 3 correlational. The set is GPL-3.0: it is read for measuring only, never copied.
 
@@ -51,7 +51,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
-DATA = Path(os.environ.get("CLAIMCHECK_BENCH_DATA", "/work/shared/datasets"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import DATASETS as DATA  # noqa: E402  (one data folder for every bench script)
 CSV = DATA / "causal-language" / "pubmed_causal_language_use.csv"
 LABELS = ("0 none", "1 causal", "2 conditional", "3 correlational")
 # Published anchor (repo README of Yu et al. 2019): BioBERT, 5-fold CV over the full set.

@@ -12,7 +12,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
-SHARED = Path(os.environ.get("CLAIMCHECK_SHARED", "/work/shared"))
+SHARED = Path(os.environ.get("CLAIMCHECK_SHARED", str(ROOT.parent / "shared")))
 DATASETS = Path(os.environ.get("CLAIMCHECK_DATASETS", str(SHARED / "datasets")))
 SEED_DIR = SHARED / "corpus" / "dry-needling"
 SEEDCHECK = SHARED / "tools" / "seedcheck.py"

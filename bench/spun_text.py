@@ -2,7 +2,7 @@
 
 Data (measuring only; nothing is copied into the project):
 - the Problematic Paper Screener dictionary of tortured phrases (Cabanac, Labbé & Magazinov
-  2021, arXiv:2107.06751), as /work/shared/datasets/tortured-phrases/tortured-phrases.json
+  2021, arXiv:2107.06751), as ../shared/datasets/tortured-phrases/tortured-phrases.json
   or $CLAIMCHECK_TORTURED: {"phrases": [{"tortured": ..., "correct": ...}]};
 - ordinary text: the dictionary's own *correct* phrases, and the article bodies of the
   article-extraction benchmark (news and blog pages), when present.
@@ -33,8 +33,11 @@ from claimcheck.api import CheckOptions, FileResult, Linter
 from claimcheck.extract.text import parse_plain
 from claimcheck.findings import Finding
 
-DEFAULT_DATA = Path("/work/shared/datasets/tortured-phrases/tortured-phrases.json")
-DEFAULT_NEWS = Path("/work/shared/datasets/article-extraction-benchmark/ground-truth.json")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import DATASETS  # noqa: E402  (one data folder for every bench script)
+
+DEFAULT_DATA = DATASETS / "tortured-phrases" / "tortured-phrases.json"
+DEFAULT_NEWS = DATASETS / "article-extraction-benchmark" / "ground-truth.json"
 RESULTS = Path(__file__).resolve().parent / "results"
 FRAME = "In this cohort, {} was recorded."
 HEALTH = re.compile(
