@@ -98,7 +98,9 @@ def check(records: list[dict[str, Any]], complete: bool = True) -> list[str]:
             problems.append(f"{rid}: no file {path}")
             continue
         if r.get("category") not in CATEGORIES:
-            problems.append(f"{rid}: category {r.get('category')!r} not one of {sorted(CATEGORIES)}")
+            problems.append(
+                f"{rid}: category {r.get('category')!r} not one of {sorted(CATEGORIES)}"
+            )
         if r.get("split") != split_of(rid):
             problems.append(f"{rid}: split {r.get('split')!r}, the hash says {split_of(rid)}")
         text = text_of(r)
@@ -196,7 +198,9 @@ def main() -> int:
     """Command-line entry."""
     global CORPUS, ANNOTATIONS
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=CORPUS, help="corpus folder (default: bench/corpus)")
+    ap.add_argument(
+        "--corpus", type=Path, default=CORPUS, help="corpus folder (default: bench/corpus)"
+    )
     sub = ap.add_subparsers(dest="cmd", required=True)
     sub.add_parser("check")
     d = sub.add_parser("draft")

@@ -1,7 +1,10 @@
-"""Every claim pattern's YAML examples: it matches each `flag` text and none of its `pass` texts.
+"""Every claim pattern's, shape's and framed list's YAML examples: it matches each `flag` text
+and none of its `pass` texts.
 
 Matches are read after the pattern's own context (``lead``, ``not_after``), before triggers
-compete, so each example tests the one pattern it sits under.
+compete, so each example tests the one pattern it sits under. A shape that works only in a
+health document (``health_only``, framed lists) is tried after a sentence about health, so its
+`pass` examples are near misses in a health text, where they matter.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from claimcheck.lexicon.loader import load_lexicon
 from claimcheck.nlp.context import CLAIMS_KEY
 from claimcheck.nlp.triggers import apply_pattern_context
 
-PATTERNS = load_lexicon().claim_patterns
+RULESET = load_lexicon()
+PATTERNS = RULESET.claim_patterns
+SHAPES = (*RULESET.claim_shapes, *RULESET.framed_lists)
+HEALTH_CONTEXT = "Joint pain, headaches and poor sleep are common complaints.\n\n"
 LEAD = {p.name: p.lead for p in PATTERNS if p.lead}
 NOT_AFTER = {p.name: p.not_after for p in PATTERNS if p.not_after}
 
@@ -38,3 +44,27 @@ def test_flag_examples_match(linter: Linter, name: str, text: str) -> None:
 @pytest.mark.parametrize(("name", "text"), [(p.name, t) for p in PATTERNS for t in p.examples_pass])
 def test_pass_examples_do_not_match(linter: Linter, name: str, text: str) -> None:
     assert name not in matched(linter, text)
+
+
+def _in_context(shape: object, text: str) -> str:
+    """The example, after a health sentence when the shape needs a health document."""
+    return HEALTH_CONTEXT + text if getattr(shape, "health_only", True) else text
+
+
+def test_every_shape_has_flag_and_pass_examples() -> None:
+    missing = [s.name for s in SHAPES if not (s.examples_flag and s.examples_pass)]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("shape", "text"), [(s, t) for s in SHAPES for t in s.examples_flag], ids=lambda x: str(x)[:40]
+)
+def test_shape_flag_examples_match(linter: Linter, shape: object, text: str) -> None:
+    assert shape.name in matched(linter, _in_context(shape, text))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("shape", "text"), [(s, t) for s in SHAPES for t in s.examples_pass], ids=lambda x: str(x)[:40]
+)
+def test_shape_pass_examples_do_not_match(linter: Linter, shape: object, text: str) -> None:
+    assert shape.name not in matched(linter, _in_context(shape, text))  # type: ignore[attr-defined]

@@ -16,16 +16,25 @@ from typing import Any
 import yaml
 
 from claimcheck.errors import LexiconError
-from claimcheck.lexicon.model import ClaimPattern, ModifierGroup, Rule, RuleSet, TermGroup
+from claimcheck.lexicon.model import (
+    ClaimPattern,
+    ModifierGroup,
+    Rule,
+    RuleSet,
+    TermGroup,
+    WordClass,
+)
 from claimcheck.lexicon.phrases import read_pair_file, read_phrase_file
 from claimcheck.lexicon.schema import (
     FILE_KEYS,
     check_keys,
     load_claim_pattern,
+    load_claim_shape,
+    load_framed_list,
     load_modifier,
     load_rule,
-    record_phrases,
-    require,
+    load_term_group,
+    load_word_class,
 )
 
 __all__ = ["default_lexicon_dir", "load_lexicon", "read_pair_file", "read_phrase_file"]
@@ -72,14 +81,16 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 def pack_digest(dirs: Sequence[Path]) -> str:
-    """``RuleSet.digest``: a hash of the packs' YAML and list files (meta.yml aside), read
-    without parsing, so the pipeline cache can be looked up before anything is loaded."""
+    """``RuleSet.digest``: a hash of the packs' YAML and every text file below them (meta.yml
+    aside), read without parsing, so the pipeline cache can be looked up before anything is
+    loaded."""
     digest = hashlib.sha256()
     for d in dirs:
         for path in sorted(d.glob("*.yml")):
             if path.name != "meta.yml":
                 digest.update(path.read_bytes())
-        for path in sorted(d.glob("lists/*.txt")):
+        for path in sorted(d.rglob("*.txt")):
+            digest.update(str(path.relative_to(d)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -95,6 +106,11 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
     softeners: dict[str, str] = {}
     lemmas: dict[str, str] = {}
     abbreviations: list[str] = []
+    classes: dict[str, WordClass] = {}
+    shape_records: list[tuple[str, Any]] = []
+    list_records: list[tuple[str, Any]] = []
+    breaks: list[str] = []
+    negators: list[str] = []
     for d in dirs:
         in_this_pack: dict[str, str] = {}
         if not d.is_dir():
@@ -110,13 +126,19 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
                 gid = f"{path.stem}#{i + 1}"
                 mods.append(load_modifier(f"{where} modifier {i + 1}", rec, d, gid))
             for i, rec in enumerate(data.get("terms") or ()):
-                check_keys(f"{where} term {i + 1}", rec, {"type", "phrases", "phrases_from"})
-                ttype = str(require(f"{where} term {i + 1}", rec, "type"))
-                terms.append(TermGroup(ttype, record_phrases(f"{where} term {i + 1}", rec, d)))
+                terms.append(load_term_group(f"{where} term {i + 1}", rec, d))
             headings.extend(str(h) for h in data.get("reference_list_headings") or ())
             softeners.update({str(k): str(v) for k, v in (data.get("softeners") or {}).items()})
             lemmas.update({str(k): str(v) for k, v in (data.get("lemma_overrides") or {}).items()})
             abbreviations.extend(str(a) for a in data.get("abbreviations") or ())
+            for name, rec in (data.get("classes") or {}).items():
+                classes[str(name)] = load_word_class(where, str(name), rec)
+            shape_records += [(f"{where} shape {i + 1}", rec)
+                              for i, rec in enumerate(data.get("shapes") or ())]  # fmt: skip
+            breaks.extend(str(b) for b in data.get("clause_breaks") or ())
+            negators.extend(str(b) for b in data.get("negators") or ())
+            list_records += [(f"{where} list {i + 1}", rec)
+                             for i, rec in enumerate(data.get("lists") or ())]  # fmt: skip
             for rec in data.get("rules") or ():
                 rule = load_rule(where, rec, d, path.name)
                 if rule.id in in_this_pack:
@@ -126,11 +148,18 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
                 in_this_pack[rule.id] = path.name
                 rules[rule.id] = rule
     __check_unique_names(rules.values())
+    shapes = tuple(load_claim_shape(w, rec, classes) for w, rec in shape_records)
+    lists = tuple(load_framed_list(w, rec, classes) for w, rec in list_records)
+    unknown = sorted(set(breaks + negators) - set(classes))
+    if unknown:
+        raise LexiconError(f"clause_breaks/negators: unknown class {', '.join(unknown)}")
     return RuleSet(
         rules=tuple(sorted(rules.values(), key=lambda r: r.id)), claim_patterns=tuple(claims),
         modifiers=tuple(mods), terms=tuple(terms), reference_headings=tuple(headings),
         softeners=softeners, lemma_overrides=lemmas, abbreviations=tuple(abbreviations),
-        digest=pack_digest(dirs),
+        digest=pack_digest(dirs), word_classes=tuple(classes.values()), claim_shapes=shapes,
+        framed_lists=lists,
+        clause_breaks=tuple(breaks), shape_negators=tuple(negators),
         directories=tuple(str(d) for d in dirs),
     )  # fmt: skip
 

@@ -73,6 +73,64 @@ class ClaimPattern:
 
 
 @dataclass(frozen=True)
+class WordClass:
+    """A named class of tokens for claim shapes: by lemma, by lower-case form, or by the type of
+    the health term the token is in (``nlp/terms.py``)."""
+
+    name: str
+    lemmas: frozenset[str] = frozenset()
+    words: frozenset[str] = frozenset()
+    terms: frozenset[str] = frozenset()
+    like_num: bool = False  # numbers ("14", "two", "1,000") belong to the class too
+
+
+@dataclass(frozen=True)
+class ShapeStep:
+    """One step of a claim shape: a token of one of ``classes``, at most ``within`` tokens after
+    the previous step (0: the very next token), in the same clause."""
+
+    classes: tuple[str, ...]
+    within: int = 0
+
+
+@dataclass(frozen=True)
+class ClaimShape:
+    """A claim shape: steps matched in order inside one clause (``nlp/shapes.py``).
+
+    Where a token pattern names a fixed sequence, a shape names the parts of a claim ("an
+    effect verb, then a health object within five tokens") and lets any words stand between
+    them; the clause, not the pattern, bounds the match.
+    """
+
+    kind: str
+    name: str
+    steps: tuple[ShapeStep, ...]
+    strength: str | None = None
+    not_after: tuple[str, ...] = ()  # classes (or words) that may not come just before step 1
+    unless: tuple[str, ...] = ()  # classes that may not occur between the first and last step
+    requires: tuple[str, ...] = ()  # classes of which one must occur in the same sentence
+    blocks: frozenset[str] = frozenset()  # block kinds it applies to; empty: every block
+    health_only: bool = False  # only in a health document (nlp/terms.py)
+    examples_flag: tuple[str, ...] = ()
+    examples_pass: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FramedList:
+    """Items under a framing line ("Conditions we treat:", "What can X help with?"): each short
+    item that follows is a claim of ``kind`` (``nlp/shapes.py``)."""
+
+    name: str
+    kind: str
+    frame: tuple[str, ...]  # classes: the framing line holds one of them
+    not_frame: tuple[str, ...] = ()  # classes that make it no framing line ("side effects:")
+    item: tuple[str, ...] = ()  # a line without a list marker is an item only with one of these
+    max_words: int = 10  # longer blocks end the list
+    examples_flag: tuple[str, ...] = ()
+    examples_pass: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ModifierGroup:
     """Modifier phrases, token patterns and regexes sharing one type, direction and scope."""
 
@@ -95,10 +153,15 @@ class ModifierGroup:
 
 @dataclass(frozen=True)
 class TermGroup:
-    """A health vocabulary list; tokens inside a match get ``_.cc_term = type``."""
+    """A health vocabulary list; tokens inside a match get ``_.cc_term = type``.
+
+    A ``weak`` group's words are as often meant otherwise; they count only in a health document
+    (``nlp/terms.py``)."""
 
     type: str
     phrases: tuple[str, ...]
+    weak: bool = False
+    match: str = "lemma"  # "lemma" ("joints" finds "joint") or "lower" (this exact form only)
 
 
 @dataclass(frozen=True)
@@ -141,6 +204,11 @@ class RuleSet:
     directories: tuple[str, ...] = ()
     lemma_overrides: Mapping[str, str] = field(default_factory=dict)
     abbreviations: tuple[str, ...] = ()  # tokenizer special cases: "al." stays one token
+    word_classes: tuple[WordClass, ...] = ()
+    claim_shapes: tuple[ClaimShape, ...] = ()
+    framed_lists: tuple[FramedList, ...] = ()
+    clause_breaks: tuple[str, ...] = ()  # word classes that end a clause for claim shapes
+    shape_negators: tuple[str, ...] = ()  # word classes no shape match may have inside it
 
     def rule(self, key: str) -> Rule | None:
         """Look a rule up by id (``CC101``) or name (``absolute-cure-claim``)."""

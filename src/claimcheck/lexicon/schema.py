@@ -22,14 +22,20 @@ from claimcheck.lexicon.model import (
     SEVERITIES,
     STRENGTHS,
     ClaimPattern,
+    ClaimShape,
+    FramedList,
     ModifierGroup,
     Rule,
+    ShapeStep,
+    TermGroup,
+    WordClass,
 )
 from claimcheck.lexicon.phrases import read_pair_file, read_phrase_file
 
 FILE_KEYS = frozenset(
     {"category", "description", "vocab", "patterns", "rules", "modifiers", "terms",
-     "reference_list_headings", "softeners", "lemma_overrides", "abbreviations"}
+     "reference_list_headings", "softeners", "lemma_overrides", "abbreviations", "classes",
+     "shapes", "clause_breaks", "negators", "lists"}
 )  # fmt: skip
 RULE_KEYS = frozenset(
     {"id", "name", "kind", "category", "severity", "message", "suggestion", "rationale",
@@ -80,6 +86,22 @@ def record_phrases(where: str, record: Mapping[str, Any], base: Path) -> tuple[s
     if record.get("phrases_from"):
         out += read_phrase_file(base / str(record["phrases_from"]))
     return out
+
+
+TERM_KEYS = frozenset({"type", "phrases", "phrases_from", "weak", "match"})
+
+
+def load_term_group(where: str, rec: Mapping[str, Any], base: Path) -> TermGroup:
+    """Validate one vocabulary group record (``terms:`` entries)."""
+    check_keys(where, rec, TERM_KEYS)
+    weak = rec.get("weak", False)
+    if not isinstance(weak, bool):
+        raise LexiconError(f"{where}: key 'weak' must be true or false, got {weak!r}")
+    match = rec.get("match", "lemma")
+    if match not in ("lemma", "lower"):
+        raise LexiconError(f"{where}: key 'match' is {match!r}, expected lemma or lower")
+    phrases = record_phrases(where, rec, base)
+    return TermGroup(str(require(where, rec, "type")), phrases, weak, match)
 
 
 def load_modifier(where: str, rec: Mapping[str, Any], base: Path, gid: str) -> ModifierGroup:
@@ -140,6 +162,99 @@ def load_claim_pattern(where: str, rec: Mapping[str, Any]) -> ClaimPattern:
         examples_flag=examples_flag,
         examples_pass=examples_pass,
     )
+
+
+CLASS_KEYS = frozenset({"lemmas", "words", "terms", "like_num"})
+SHAPE_KEYS = frozenset(
+    {"kind", "name", "steps", "within", "strength", "not_after", "unless", "requires", "blocks",
+     "health_only", "examples"}
+)  # fmt: skip
+LIST_KEYS = frozenset({"kind", "name", "frame", "not_frame", "item", "max_words", "examples"})
+DEFAULT_WITHIN = 4
+
+
+def load_word_class(where: str, name: str, rec: Any) -> WordClass:
+    """Validate one word class (``classes:`` entries): lemmas, words and/or term types."""
+    if not isinstance(rec, Mapping) or not rec:
+        raise LexiconError(f"{where}: class '{name}' must map lemmas/words/terms to lists")
+    check_keys(f"{where} class {name}", rec, CLASS_KEYS)
+    like_num = rec.get("like_num", False)
+    if not isinstance(like_num, bool):
+        raise LexiconError(f"{where} class {name}: key 'like_num' must be true or false")
+    sets = {}
+    for key in ("lemmas", "words", "terms"):
+        values = rec.get(key) or []
+        if not isinstance(values, list) or not all(isinstance(v, str | int) for v in values):
+            raise LexiconError(f"{where} class {name}: key '{key}' must be a list of words")
+        sets[key] = frozenset(str(v).lower() for v in values)
+    return WordClass(name, sets["lemmas"], sets["words"], sets["terms"], like_num)
+
+
+def _step(where: str, raw: Any, within: int, first: bool) -> ShapeStep:
+    """One shape step: 'class', 'class|class', or {class: [...], within: N}."""
+    if isinstance(raw, str):
+        return ShapeStep(tuple(raw.split("|")), 0 if first else within)
+    if isinstance(raw, Mapping):
+        check_keys(f"{where} step", raw, {"class", "within"})
+        names = raw.get("class")
+        names = names.split("|") if isinstance(names, str) else names
+        gap = raw.get("within", within)
+        if not isinstance(names, list) or not names or not isinstance(gap, int) or gap < 0:
+            raise LexiconError(f"{where}: a step needs 'class' (names) and a whole 'within'")
+        return ShapeStep(tuple(str(n) for n in names), 0 if first else gap)
+    raise LexiconError(f"{where}: a step is a class name or {{class: ..., within: N}}")
+
+
+def load_claim_shape(where: str, rec: Mapping[str, Any], classes: Iterable[str]) -> ClaimShape:
+    """Validate one claim shape; every class it names must be defined."""
+    check_keys(where, rec, SHAPE_KEYS)
+    kind = require(where, rec, "kind", CLAIM_KINDS)
+    name = str(require(where, rec, "name"))
+    within = rec.get("within", DEFAULT_WITHIN)
+    raw_steps = require(where, rec, "steps")
+    if not isinstance(raw_steps, list) or not raw_steps:
+        raise LexiconError(f"{where}: key 'steps' must be a non-empty list")
+    steps = tuple(_step(where, s, within, i == 0) for i, s in enumerate(raw_steps))
+    known = set(classes)
+    named = [c for st in steps for c in st.classes]
+    named += list(rec.get("unless") or []) + list(rec.get("requires") or [])
+    unknown = sorted({c for c in named if c not in known})
+    if unknown:
+        defined = ", ".join(sorted(known))
+        raise LexiconError(f"{where}: unknown class {', '.join(unknown)} (defined: {defined})")
+    strength = rec.get("strength")
+    if strength is not None and strength not in STRENGTHS:
+        raise LexiconError(f"{where}: key 'strength' is {strength!r}, expected one of {STRENGTHS}")
+    flag, pass_ = read_examples(where, rec)
+    return ClaimShape(
+        kind=kind, name=name, steps=steps, strength=strength,
+        not_after=tuple(str(w).lower() for w in rec.get("not_after") or ()),
+        unless=tuple(str(c) for c in rec.get("unless") or ()),
+        requires=tuple(str(c) for c in rec.get("requires") or ()),
+        blocks=frozenset(str(b) for b in rec.get("blocks") or ()),
+        health_only=bool(rec.get("health_only", False)),
+        examples_flag=flag, examples_pass=pass_,
+    )  # fmt: skip
+
+
+def load_framed_list(where: str, rec: Mapping[str, Any], classes: Iterable[str]) -> FramedList:
+    """Validate one framed-list record (``lists:`` entries of shapes.yml)."""
+    check_keys(where, rec, LIST_KEYS)
+    frame = [str(c) for c in require(where, rec, "frame")]
+    not_frame = [str(c) for c in rec.get("not_frame") or ()]
+    item = [str(c) for c in rec.get("item") or ()]
+    unknown = sorted(set(frame + not_frame + item) - set(classes))
+    if unknown:
+        raise LexiconError(f"{where}: unknown class {', '.join(unknown)}")
+    max_words = rec.get("max_words", 10)
+    if not isinstance(max_words, int) or isinstance(max_words, bool) or max_words < 1:
+        raise LexiconError(f"{where}: key 'max_words' must be a whole number of words")
+    flag, pass_ = read_examples(where, rec)
+    return FramedList(
+        name=str(require(where, rec, "name")), kind=require(where, rec, "kind", CLAIM_KINDS),
+        frame=tuple(frame), not_frame=tuple(not_frame), item=tuple(item), max_words=max_words,
+        examples_flag=flag, examples_pass=pass_,
+    )  # fmt: skip
 
 
 def read_examples(where: str, rec: Mapping[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:

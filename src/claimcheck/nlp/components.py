@@ -6,12 +6,9 @@ import re
 from collections.abc import Iterable, Mapping
 
 from spacy.errors import Errors
-from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
 
-from claimcheck.lexicon.model import ModifierGroup, TermGroup
+from claimcheck.lexicon.model import ModifierGroup
 
 BLOCKS_KEY = "cc_blocks"  # doc.user_data: tuple of (start_char, end_char, kind)
 LINKS_KEY = "cc_links"  # doc.user_data: tuple of (start_char, end_char, href)
@@ -70,24 +67,6 @@ class LowerLemmas:
                 lemma = strings.add(self._table.get(text, text))
                 cache[lower] = lemma
             token.lemma = lemma
-        return doc
-
-
-class HealthTerms:
-    """Mark tokens inside health vocabulary matches with ``token._.cc_term`` (and TERM_ATTR)."""
-
-    def __init__(self, nlp: Language, groups: Iterable[TermGroup]) -> None:
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for group in groups:
-            self.matcher.add(group.type, [nlp.make_doc(p) for p in group.phrases])
-
-    def __call__(self, doc: Doc) -> Doc:
-        """Longest match wins where term phrases overlap."""
-        spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
-        for span in filter_spans(spans):
-            for token in span:
-                token._.cc_term = span.label_
-                token.ent_id_ = span.label_
         return doc
 
 

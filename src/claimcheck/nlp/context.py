@@ -16,6 +16,7 @@ from claimcheck.claims import Claim, DocContext, Modifier
 from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY, doc_text
 from claimcheck.nlp.scope import Linker, Mod, Sentences, by_sentence, overlaps_any
+from claimcheck.nlp.terms import HEALTH_TYPES, is_health_document
 from claimcheck.nlp.triggers import apply_pattern_context, covered_causal, innermost, to_term_end
 
 CLAIMS_KEY = "cc_claims"
@@ -46,19 +47,27 @@ class ClaimContext:
         has_refs = self._has_reference_list(doc)
         boiler = [(s.start, s.end) for s in _spans(doc, RULE_HITS_KEY) if s.label_ == "boilerplate"]
         mods = [m for m in mods if not any(m.start < e and s < m.end for s, e in boiler)]
-        blocked = boiler + [(m.start, m.end) for m in pseudo]
+        disclaimers = [m for m in mods if m.group.type == "generic-disclaimer"]
+        blocked = boiler + [(m.start, m.end) for m in (*pseudo, *disclaimers)]
         triggers: dict[int, list[Span]] = {}  # sentence index -> claim triggers
         matches = apply_pattern_context(_spans(doc, CLAIMS_KEY), self.lead, self.not_after)
+        effects = {sents.index(m.start) for m in matches if m.label_ != "statistic"}
         for trig in covered_causal(innermost(matches)):
             trig = to_term_end(doc, trig)
             if not any(trig.start < e and s < trig.end for s, e in blocked):
                 triggers.setdefault(sents.index(trig.start), []).append(trig)
         linker = Linker(sents, terminators)
+        if len(doc) >= GATED_LENGTH and not is_health_document(doc):
+            # in a page not about health, a claim names a health topic or treatment ("safe to
+            # touch" on a kettle's page is no claim); a short text cannot tell what it is about
+            triggers = {si: ts for si, ts in triggers.items() if _names_health(doc, sents, si)}
         claims = []
         near = by_sentence(mods, sents)
         wide = [m for m in mods if m.group.scope in ("block", "document")]
         for si in sorted(triggers):
             candidates = near.get(si - 1, []) + near.get(si, []) + near.get(si + 1, []) + wide
+            if si not in effects:
+                continue  # a figure with no effect claimed ("one in five adults") is no claim
             claim = self._claim(doc, sents, si, triggers[si], candidates, linker, has_refs)
             if claim is not None:
                 claims.append(claim)
@@ -188,6 +197,16 @@ class ClaimContext:
             if kind == "heading" and text[start:end].strip().rstrip(":").lower() in self.headings:
                 return True
         return any(line.strip().rstrip(":").lower() in self.headings for line in text.splitlines())
+
+
+_NAMES_HEALTH = HEALTH_TYPES | {"treatment"}
+GATED_LENGTH = 120  # tokens: shorter texts (a sentence, a caption) are not judged as pages
+
+
+def _names_health(doc: Doc, sents: Sentences, si: int) -> bool:
+    """Whether sentence ``si`` names a health topic or treatment (not a food or a chemical)."""
+    start, end = sents.bounds[si]
+    return any(t._.cc_term in _NAMES_HEALTH for t in doc[start:end])
 
 
 def _unique_spans(mods: tuple[Modifier, ...]) -> tuple[Modifier, ...]:

@@ -20,6 +20,8 @@ from typing import Any, cast
 from spacy.util import load_language_data, registry
 from spacy.vocab import Vocab
 
+from claimcheck.nlp.fold import folded_lower
+
 FIRST_FLAG, LAST_FLAG = 19, 63  # spaCy's free lexeme flag bits (FLAG19 .. FLAG63)
 SUPERSETS = 4  # shared flags for the start predicates that get no flag of their own
 _TEXT_ATTRS = {"LOWER": True, "ORTH": False, "TEXT": False}  # attr -> compare lower-cased
@@ -37,7 +39,7 @@ class WordSet:
 
     def __call__(self, string: str) -> bool:
         """Whether the vocabulary entry ``string`` is in the set."""
-        return (string.lower() if self.lower else string) in self.values
+        return (folded_lower(string) if self.lower else string) in self.values
 
 
 class WordRegex:
@@ -49,7 +51,7 @@ class WordRegex:
 
     def __call__(self, string: str) -> bool:
         """Whether the vocabulary entry ``string`` matches."""
-        return self.regex.search(string.lower() if self.lower else string) is not None
+        return self.regex.search(folded_lower(string) if self.lower else string) is not None
 
 
 def lemma_lookup() -> dict[str, str]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any, cast
 
 import spacy
+from spacy.attrs import LOWER  # type: ignore[import-not-found]  # Cython, no stubs
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
@@ -16,12 +18,14 @@ from claimcheck.nlp.components import (
     MODS_KEY,
     TERM_ATTR,
     BlockSentences,
-    HealthTerms,
     LowerLemmas,
     RegexModifiers,
 )
 from claimcheck.nlp.context import CLAIMS_KEY, RULE_HITS_KEY, ClaimContext
 from claimcheck.nlp.flags import LexemeFlags, WordTest, lemma_table
+from claimcheck.nlp.fold import folded_lower
+from claimcheck.nlp.shapes import ClaimShapes
+from claimcheck.nlp.terms import HealthTerms
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +46,7 @@ class _Holder:
 
 
 for _name in ("claimcheck_blocks", "claimcheck_lemmas", "claimcheck_terms",
-              "claimcheck_regex", "claimcheck_context"):  # fmt: skip
+              "claimcheck_shapes", "claimcheck_regex", "claimcheck_context"):  # fmt: skip
     if _name not in Language.factories:
         Language.factory(_name)(lambda nlp, name: _Holder())
 
@@ -50,6 +54,9 @@ for _name in ("claimcheck_blocks", "claimcheck_lemmas", "claimcheck_terms",
 def build_nlp(ruleset: RuleSet) -> Language:
     """Create the pipeline: tokenizer, block-aware sentences, lemmas, rulers, ConText."""
     nlp = spacy.blank("en")
+    # LOWER folds homoglyphs: lemmas, terms and patterns see "reverse" where Cyrillic letters
+    # stand in for Latin ones
+    cast(Any, nlp.vocab).lex_attr_getters[LOWER] = folded_lower
     tokenizer: Any = nlp.tokenizer  # spacy.tokenizer is Cython, without type stubs
     for abbreviation in ruleset.abbreviations:  # "et al." must not end a sentence
         for form in {abbreviation, abbreviation.capitalize()}:
@@ -58,10 +65,15 @@ def build_nlp(ruleset: RuleSet) -> Language:
     nlp.add_pipe("sentencizer")
     lemmas = lemma_table(ruleset.lemma_overrides)  # one table for the lemmatizer and LEMMA flags
     _add_holder(nlp, "claimcheck_lemmas", LowerLemmas(lemmas))
-    _add_holder(nlp, "claimcheck_terms", HealthTerms(nlp, ruleset.terms))
+    words = _term_words()
+    _add_holder(nlp, "claimcheck_terms", HealthTerms(ruleset.terms, words, lemmas))
     patterns = (p["pattern"] for _, p in all_patterns(ruleset))
     flags = LexemeFlags(nlp.vocab, patterns, lemmas)
     _ruler(nlp, "cc_claim_ruler", CLAIMS_KEY, _claim_patterns(ruleset), flags)
+    shapes = ClaimShapes(ruleset.claim_shapes, ruleset.framed_lists, ruleset.word_classes,
+                         ruleset.clause_breaks, ruleset.shape_negators, lemmas, words,
+                         CLAIMS_KEY)  # fmt: skip
+    _add_holder(nlp, "claimcheck_shapes", shapes)
     _ruler(nlp, "cc_modifier_ruler", MODS_KEY, _modifier_patterns(ruleset), flags)
     _add_holder(nlp, "claimcheck_regex", RegexModifiers(ruleset.modifiers))
     rule_patterns = _rule_patterns(ruleset)
@@ -69,6 +81,14 @@ def build_nlp(ruleset: RuleSet) -> Language:
         _ruler(nlp, "cc_rule_ruler", RULE_HITS_KEY, rule_patterns, flags)
     _add_holder(nlp, "claimcheck_context", ClaimContext(ruleset))
     return nlp
+
+
+def _term_words() -> Callable[[str], list[str]]:
+    """Tokenize vocabulary terms like article text, on a vocabulary of their own: tens of
+    thousands of term words would otherwise enlarge the pipeline's vocabulary (and each new
+    word there runs every lexeme-flag getter)."""
+    tokenizer: Any = spacy.blank("en").tokenizer
+    return lambda phrase: [t.text for t in tokenizer(phrase)]
 
 
 def _add_holder(nlp: Language, name: str, impl: Any) -> None:

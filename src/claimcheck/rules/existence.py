@@ -10,7 +10,7 @@ from claimcheck.nlp.context import RULE_HITS_KEY
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 
 SPEC = KindSpec(
-    optional=frozenset({"modifier_types", "unless_sourced", "boilerplate_kind"}),
+    optional=frozenset({"modifier_types", "unless_sourced", "linked_to_claim", "boilerplate_kind"}),
     placeholders=COMMON_PLACEHOLDERS,
     needs_patterns=True,
 )
@@ -36,8 +36,16 @@ class Existence:
             ]
         types = set(rule.param("modifier_types") or ())
         sourced = ctx.context.sourced_sentences if rule.param("unless_sourced") else frozenset()
+        linked = None
+        if rule.param("linked_to_claim"):  # only cues that a claim of the text leans on
+            linked = {(m.start, m.end) for c in ctx.context.claims if not c.negated
+                      for m in (*c.vague, *c.caveats, *c.sources)}  # fmt: skip
         for m in ctx.context.modifiers:
-            if m.type in types and not any(s <= m.start < e for s, e in sourced):
+            if (
+                m.type in types
+                and not any(s <= m.start < e for s, e in sourced)
+                and (linked is None or (m.start, m.end) in linked)
+            ):
                 out.append((m.start, m.end))
         return out
 

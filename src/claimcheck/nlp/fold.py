@@ -1,0 +1,46 @@
+"""Fold homoglyph-obfuscated words to the Latin words they imitate (Cyrillic U+0435 for "e").
+
+Spam copies swap Latin letters for Cyrillic or Greek look-alikes so that filters miss them.
+The look-alike table is Unicode's confusables data, through the ``confusable-homoglyphs``
+library. A word is folded when it mixes scripts or consists only of letters with an ASCII
+look-alike; a genuine Cyrillic or Greek word ("Москва") is left alone. The pipeline computes
+each word's lower-case form (``LOWER``, from which lemmas, health terms and every pattern are
+matched) through :func:`folded_lower`, once per vocabulary entry; the checked text itself is
+never changed.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from confusable_homoglyphs import confusables
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """The word with look-alike letters replaced by their ASCII originals, when obfuscated."""
+    if word.isascii():
+        return word
+    found = confusables.is_confusable(word, greedy=True, preferred_aliases=["latin"])
+    if not found:
+        return word
+    table = {}
+    for hit in found:
+        ascii_forms = [h["c"] for h in hit["homoglyphs"] if h["c"].isascii() and h["c"].isalpha()]
+        if ascii_forms:
+            table[hit["character"]] = ascii_forms[0]
+    letters = [ch for ch in word if ch.isalpha()]
+    has_latin = any(ch.isascii() for ch in letters)
+    if not table or not (has_latin or all(ch in table for ch in letters)):
+        return word
+    return "".join(table.get(ch, ch) for ch in word)
+
+
+def folded_lower(string: str) -> str:
+    """The ``LOWER`` attribute of a vocabulary entry: lower case, look-alikes folded."""
+    return fold(string).lower()
+
+
+def is_obfuscated(word: str) -> bool:
+    """Whether a word hides Latin letters behind look-alikes (a spam signal)."""
+    return fold(word) != word

@@ -1,0 +1,123 @@
+"""Health vocabulary matching: tens of thousands of terms by lemma, in one pass per document.
+
+Each term of a ``TermGroup`` is tokenized like article text and reduced to its lemmas, so
+"headaches" finds "headache" and "joints" finds "joint". The index maps a term's first lemma (as
+its string-store hash) to the terms starting with it, longest first; a document is scanned once,
+trying only the tokens whose lemma starts some term (a NumPy membership test), and the longest
+match wins from left to right. The index is a plain dict: it pickles and loads quickly, unlike a
+PhraseMatcher that re-adds every pattern document when unpickled.
+
+A *weak* group holds words that are as often meant otherwise ("stress on the pipes", "the
+team's recovery"). Its matches count only in a health document: one in which the strong groups
+match at least ``min_terms`` distinct terms (one per 120 tokens in a shorter text, at least one:
+"Yoga improves flexibility." is about health, "The valve relieves stress on the pipes." is
+not). A term's type goes to ``token._.cc_term`` and to its native mirror ``TERM_ATTR``, which
+the rulers test in C.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+import numpy as np
+from spacy.strings import get_string_id
+from spacy.tokens import Doc
+
+from claimcheck.lexicon.model import TermGroup
+
+HEALTH_KEY = "cc_health"  # doc.user_data: distinct strong terms found (int)
+# the term types that name a health topic (a drug, food or chemical is a "substance")
+HEALTH_TYPES = frozenset({"condition", "outcome", "body", "mechanism"})
+# the term types that count as evidence that a text is about health
+EVIDENCE_TYPES = HEALTH_TYPES | {"treatment"}
+MIN_HEALTH_TERMS = 3  # a document with fewer distinct strong terms is not about health
+
+
+# A term under its first lemma: (lemma hashes after the first, type, weak). Plain tuples, so
+# the index pickles and loads fast.
+_Term = tuple[tuple[int, ...], str, bool]
+
+
+class HealthTerms:
+    """Mark tokens inside health terms with ``_.cc_term`` (and TERM_ATTR); count the terms."""
+
+    def __init__(
+        self,
+        groups: Iterable[TermGroup],
+        tokenize: Callable[[str], Iterable[str]],
+        lemmas: Mapping[str, str],
+        min_terms: int = MIN_HEALTH_TERMS,
+    ) -> None:
+        # one index per matched attribute: lemma (the default) and exact lower-case form
+        index: dict[str, dict[int, dict[tuple[int, ...], _Term]]] = {"lemma": {}, "lower": {}}
+        for group in groups:
+            for phrase in group.phrases:
+                words = [w.lower() for w in tokenize(phrase)]
+                if not words:
+                    continue
+                forms = words if group.match == "lower" else [lemmas.get(w, w) for w in words]
+                key = tuple(get_string_id(f) for f in forms)
+                starts = index[group.match].setdefault(key[0], {})
+                if key[1:] not in starts:  # the first group listing a term decides its type
+                    starts[key[1:]] = (key[1:], group.type, group.weak)
+        self.lemma_index, self.lower_index = (
+            {first: tuple(sorted(terms.values(), key=lambda t: -len(t[0])))
+             for first, terms in index[attr].items()}
+            for attr in ("lemma", "lower")
+        )  # fmt: skip
+        self.lemma_firsts = np.fromiter(self.lemma_index, dtype=np.uint64)
+        self.lower_firsts = np.fromiter(self.lower_index, dtype=np.uint64)
+        self.min_terms = min_terms
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Longest match wins, left to right; weak terms only in a health document."""
+        if not len(doc):
+            doc.user_data[HEALTH_KEY] = 0
+            return doc
+        lemmas = doc.to_array("LEMMA")
+        lowers = doc.to_array("LOWER")
+        starts = np.isin(lemmas, self.lemma_firsts) | np.isin(lowers, self.lower_firsts)
+        found: list[tuple[int, int, str, bool]] = []
+        strong: set[tuple[str, int, int]] = set()
+        skip_to = 0
+        for i in np.flatnonzero(starts).tolist():
+            if i < skip_to:
+                continue
+            best = self._longest(i, lemmas, lowers)
+            if best is None:
+                continue
+            n, type_, weak = best
+            found.append((i, i + 1 + n, type_, weak))
+            if not weak and type_ in EVIDENCE_TYPES:
+                strong.add((type_, int(lemmas[i]), n))
+            skip_to = i + 1 + n
+        doc.user_data[HEALTH_KEY] = len(strong)
+        health = len(strong) >= min(self.min_terms, max(1, len(doc) // 120))
+        for start, end, type_, weak in found:
+            if weak and not health:
+                continue
+            for token in doc[start:end]:
+                token._.cc_term = type_
+                token.ent_id_ = type_
+        return doc
+
+    def _longest(
+        self, i: int, lemmas: np.ndarray, lowers: np.ndarray
+    ) -> tuple[int, str, bool] | None:
+        """The longest term starting at token ``i`` (a strong one on a tie): (extra tokens,
+        type, weak)."""
+        best: tuple[int, bool, str] | None = None
+        for index, values in ((self.lower_index, lowers), (self.lemma_index, lemmas)):
+            for rest, type_, weak in index.get(int(values[i]), ()):
+                n = len(rest)
+                if n == 0 or tuple(values[i + 1 : i + 1 + n].tolist()) == rest:
+                    if best is None or (n, not weak) > (best[0], not best[1]):
+                        best = (n, weak, type_)
+                    break
+        return None if best is None else (best[0], best[2], best[1])
+
+
+def is_health_document(doc: Doc, min_terms: int = MIN_HEALTH_TERMS) -> bool:
+    """Whether the vocabulary found enough distinct health terms in the document."""
+    found = doc.user_data.get(HEALTH_KEY, 0)
+    return isinstance(found, int) and found >= min(min_terms, max(1, len(doc) // 120))
