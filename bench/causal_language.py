@@ -3,9 +3,10 @@
     python bench/causal_language.py [--errors N] [--dump FILE]
 
 Data: ``causal-language/pubmed_causal_language_use.csv`` under the shared datasets folder
-(default ``../shared/datasets``, or ``$CLAIMCHECK_DATASETS``); absent -> a skip message and exit 0. 3,061 PubMed
-conclusion sentences labelled 0 no relationship / 1 direct causal / 2 conditional (hedged)
-causal / 3 correlational. The set is GPL-3.0: it is read for measuring only, never copied.
+(default ``../shared/datasets``, or ``$CLAIMCHECK_DATASETS``); absent -> a skip message and
+exit 0. 3,061 PubMed conclusion sentences labelled 0 no relationship / 1 direct causal /
+2 conditional (hedged) causal / 3 correlational. The set is GPL-3.0: it is read for
+measuring only, never copied.
 
 Split, fixed and by sentence: ``dev`` when the first byte of sha1(sentence) % 10 < 3 (about
 30 %), ``test`` otherwise. Rules are tuned on dev only (``--errors`` and ``--dump`` print dev
@@ -40,7 +41,6 @@ import argparse
 import csv
 import hashlib
 import json
-import os
 import re
 import sys
 from collections import Counter
@@ -53,6 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import DATASETS as DATA  # noqa: E402  (one data folder for every bench script)
+
 CSV = DATA / "causal-language" / "pubmed_causal_language_use.csv"
 LABELS = ("0 none", "1 causal", "2 conditional", "3 correlational")
 # Published anchor (repo README of Yu et al. 2019): BioBERT, 5-fold CV over the full set.

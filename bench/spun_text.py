@@ -34,7 +34,7 @@ from claimcheck.extract.text import parse_plain
 from claimcheck.findings import Finding
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import DATASETS  # noqa: E402  (one data folder for every bench script)
+from common import DATASETS
 
 DEFAULT_DATA = DATASETS / "tortured-phrases" / "tortured-phrases.json"
 DEFAULT_NEWS = DATASETS / "article-extraction-benchmark" / "ground-truth.json"
