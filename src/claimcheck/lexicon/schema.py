@@ -97,9 +97,9 @@ def load_term_group(where: str, rec: Mapping[str, Any], base: Path) -> TermGroup
     weak = rec.get("weak", False)
     if not isinstance(weak, bool):
         raise LexiconError(f"{where}: key 'weak' must be true or false, got {weak!r}")
-    match = rec.get("match", "lemma")
-    if match not in ("lemma", "lower"):
-        raise LexiconError(f"{where}: key 'match' is {match!r}, expected lemma or lower")
+    match = rec.get("match", "form")
+    if match not in ("form", "lower", "lemma"):
+        raise LexiconError(f"{where}: key 'match' is {match!r}, expected form, lower or lemma")
     phrases = record_phrases(where, rec, base)
     return TermGroup(str(require(where, rec, "type")), phrases, weak, match)
 
@@ -164,10 +164,15 @@ def load_claim_pattern(where: str, rec: Mapping[str, Any]) -> ClaimPattern:
     )
 
 
-CLASS_KEYS = frozenset({"lemmas", "words", "terms", "like_num"})
+CLASS_KEYS = frozenset({"lemmas", "words", "terms", "like_num", "except", "flags"})
+TOKEN_FLAGS = frozenset(
+    {"like_url", "like_email", "like_num", "is_upper", "is_title", "is_digit", "is_currency",
+     "is_punct", "is_quote", "is_bracket"}
+)  # fmt: skip
 SHAPE_KEYS = frozenset(
     {"kind", "name", "steps", "within", "strength", "not_after", "unless", "requires", "blocks",
-     "health_only", "examples"}
+     "health_only", "examples", "rule", "at_start", "position", "edge", "min_matches",
+     "with_rules"}
 )  # fmt: skip
 LIST_KEYS = frozenset({"kind", "name", "frame", "not_frame", "item", "max_words", "examples"})
 DEFAULT_WITHIN = 4
@@ -182,12 +187,18 @@ def load_word_class(where: str, name: str, rec: Any) -> WordClass:
     if not isinstance(like_num, bool):
         raise LexiconError(f"{where} class {name}: key 'like_num' must be true or false")
     sets = {}
-    for key in ("lemmas", "words", "terms"):
+    for key in ("lemmas", "words", "terms", "except", "flags"):
         values = rec.get(key) or []
         if not isinstance(values, list) or not all(isinstance(v, str | int) for v in values):
             raise LexiconError(f"{where} class {name}: key '{key}' must be a list of words")
         sets[key] = frozenset(str(v).lower() for v in values)
-    return WordClass(name, sets["lemmas"], sets["words"], sets["terms"], like_num)
+    bad = sorted(sets["flags"] - TOKEN_FLAGS)
+    if bad:
+        raise LexiconError(f"{where} class {name}: unknown flag {', '.join(bad)}")
+    return WordClass(
+        name, sets["lemmas"], sets["words"], sets["terms"], like_num, sets["except"],
+        sets["flags"],
+    )  # fmt: skip
 
 
 def _step(where: str, raw: Any, within: int, first: bool) -> ShapeStep:
@@ -208,8 +219,18 @@ def _step(where: str, raw: Any, within: int, first: bool) -> ShapeStep:
 def load_claim_shape(where: str, rec: Mapping[str, Any], classes: Iterable[str]) -> ClaimShape:
     """Validate one claim shape; every class it names must be defined."""
     check_keys(where, rec, SHAPE_KEYS)
-    kind = require(where, rec, "kind", CLAIM_KINDS)
+    rule = rec.get("rule")
+    if rule is not None and not RULE_ID.match(str(rule)):
+        raise LexiconError(f"{where}: key 'rule' must be a rule id such as CC405")
+    kind = "boilerplate" if rule else require(where, rec, "kind", CLAIM_KINDS)
     name = str(require(where, rec, "name"))
+    position = rec.get("position")
+    if position not in (None, "first", "last"):
+        raise LexiconError(f"{where}: key 'position' is {position!r}, expected first or last")
+    for key in ("edge", "min_matches"):
+        value = rec.get(key, 1)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise LexiconError(f"{where}: key '{key}' must be a whole number, 1 or more")
     within = rec.get("within", DEFAULT_WITHIN)
     raw_steps = require(where, rec, "steps")
     if not isinstance(raw_steps, list) or not raw_steps:
@@ -233,7 +254,10 @@ def load_claim_shape(where: str, rec: Mapping[str, Any], classes: Iterable[str])
         requires=tuple(str(c) for c in rec.get("requires") or ()),
         blocks=frozenset(str(b) for b in rec.get("blocks") or ()),
         health_only=bool(rec.get("health_only", False)),
-        examples_flag=flag, examples_pass=pass_,
+        examples_flag=flag, examples_pass=pass_, rule=str(rule) if rule else None,
+        at_start=bool(rec.get("at_start", False)), position=position,
+        edge=int(rec.get("edge", 3)), min_matches=int(rec.get("min_matches", 1)),
+        with_rules=tuple(str(r) for r in rec.get("with_rules") or ()),
     )  # fmt: skip
 
 
@@ -294,7 +318,8 @@ def load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Ru
                 f"'{kind}' does not supply (it supplies: {', '.join(sorted(spec.placeholders))})"
             )
     patterns = tuple(rec.get("patterns") or ()) + record_phrases(where, rec, base)
-    if spec.needs_patterns and not patterns and not rec.get("modifier_types"):
+    sources = ("modifier_types", "regex", "line_patterns")  # other things a rule can match
+    if spec.needs_patterns and not patterns and not any(rec.get(k) for k in sources):
         raise LexiconError(f"{where}: empty 'patterns' and no 'phrases_from'")
     examples_flag, examples_pass = read_examples(where, rec)
     params = {k: v for k, v in rec.items() if k in spec.required | spec.optional}

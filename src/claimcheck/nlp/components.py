@@ -15,9 +15,16 @@ LINKS_KEY = "cc_links"  # doc.user_data: tuple of (start_char, end_char, href)
 MODS_KEY = "cc_mods"  # doc.spans: modifier spans, label = type, id = group id
 TEXT_KEY = "cc_text"  # doc.user_data: the text the doc was made from (== doc.text)
 
-TERM_ATTR = "ENT_ID"  # native mirror of token._.cc_term (no NER here), tested in C by rulers
+TERM_ATTR = "ENT_ID"  # where health-term types live (no NER here), tested in C by rulers
+
+
+def _term_type(token: Token) -> str:
+    """``token._.cc_term``: the type of the health term the token is in, or ""."""
+    return token.ent_id_
+
+
 if not Token.has_extension("cc_term"):
-    Token.set_extension("cc_term", default="")
+    Token.set_extension("cc_term", getter=_term_type)
 
 
 def doc_text(doc: Doc) -> str:

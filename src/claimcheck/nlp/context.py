@@ -46,8 +46,8 @@ class ClaimContext:
         terminators = sorted(m.start for m in mods if m.group.direction == "terminate")
         has_refs = self._has_reference_list(doc)
         boiler = [(s.start, s.end) for s in _spans(doc, RULE_HITS_KEY) if s.label_ == "boilerplate"]
-        mods = [m for m in mods if not any(m.start < e and s < m.end for s, e in boiler)]
         disclaimers = [m for m in mods if m.group.type == "generic-disclaimer"]
+        mods = [m for m in mods if not any(m.start < e and s < m.end for s, e in boiler)]
         blocked = boiler + [(m.start, m.end) for m in (*pseudo, *disclaimers)]
         triggers: dict[int, list[Span]] = {}  # sentence index -> claim triggers
         matches = apply_pattern_context(_spans(doc, CLAIMS_KEY), self.lead, self.not_after)
@@ -95,7 +95,7 @@ class ClaimContext:
         """Judge one sentence's triggers; None when it is no claim (question, purpose)."""
         s_start, s_end = sents.bounds[si]
         sentence = doc[s_start:s_end]
-        if sentence.text.rstrip().endswith("?"):
+        if sentence.text.rstrip().rstrip(_CLOSERS).endswith("?"):
             return None
         active: list[Span] = []
         negated: list[Span] = []
@@ -199,6 +199,7 @@ class ClaimContext:
         return any(line.strip().rstrip(":").lower() in self.headings for line in text.splitlines())
 
 
+_CLOSERS = "\"'\u201d\u2019)]\u00bb"  # a question may end inside quotes or brackets
 _NAMES_HEALTH = HEALTH_TYPES | {"treatment"}
 GATED_LENGTH = 120  # tokens: shorter texts (a sentence, a caption) are not judged as pages
 

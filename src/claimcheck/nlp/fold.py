@@ -13,21 +13,21 @@ from __future__ import annotations
 
 import functools
 
-from confusable_homoglyphs import confusables
-
 
 @functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """The word with look-alike letters replaced by their ASCII originals, when obfuscated."""
     if word.isascii():
         return word
+    from confusable_homoglyphs import confusables  # its tables load on first use: ~60 ms
+
     found = confusables.is_confusable(word, greedy=True, preferred_aliases=["latin"])
     if not found:
         return word
     table = {}
-    for hit in found:
+    for hit in found:  # letters only: an en dash or a curly quote disguises nothing
         ascii_forms = [h["c"] for h in hit["homoglyphs"] if h["c"].isascii() and h["c"].isalpha()]
-        if ascii_forms:
+        if ascii_forms and hit["character"].isalpha():
             table[hit["character"]] = ascii_forms[0]
     letters = [ch for ch in word if ch.isalpha()]
     has_latin = any(ch.isascii() for ch in letters)
@@ -36,9 +36,13 @@ def fold(word: str) -> str:
     return "".join(table.get(ch, ch) for ch in word)
 
 
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
 def folded_lower(string: str) -> str:
-    """The ``LOWER`` attribute of a vocabulary entry: lower case, look-alikes folded."""
-    return fold(string).lower()
+    """The ``LOWER`` attribute of a vocabulary entry: lower case, look-alikes folded, and curly
+    apostrophes straight (so a curly "don't" matches a straight one)."""
+    return fold(string).lower().translate(_QUOTES)
 
 
 def is_obfuscated(word: str) -> bool:

@@ -57,6 +57,8 @@ def build_nlp(ruleset: RuleSet) -> Language:
     # LOWER folds homoglyphs: lemmas, terms and patterns see "reverse" where Cyrillic letters
     # stand in for Latin ones
     cast(Any, nlp.vocab).lex_attr_getters[LOWER] = folded_lower
+    for lexeme in nlp.vocab:  # entries made before the getter (tokenizer exceptions, curly n't)
+        lexeme.lower_ = folded_lower(lexeme.orth_)
     tokenizer: Any = nlp.tokenizer  # spacy.tokenizer is Cython, without type stubs
     for abbreviation in ruleset.abbreviations:  # "et al." must not end a sentence
         for form in {abbreviation, abbreviation.capitalize()}:
@@ -70,15 +72,17 @@ def build_nlp(ruleset: RuleSet) -> Language:
     patterns = (p["pattern"] for _, p in all_patterns(ruleset))
     flags = LexemeFlags(nlp.vocab, patterns, lemmas)
     _ruler(nlp, "cc_claim_ruler", CLAIMS_KEY, _claim_patterns(ruleset), flags)
-    shapes = ClaimShapes(ruleset.claim_shapes, ruleset.framed_lists, ruleset.word_classes,
-                         ruleset.clause_breaks, ruleset.shape_negators, lemmas, words,
-                         CLAIMS_KEY)  # fmt: skip
-    _add_holder(nlp, "claimcheck_shapes", shapes)
     _ruler(nlp, "cc_modifier_ruler", MODS_KEY, _modifier_patterns(ruleset), flags)
     _add_holder(nlp, "claimcheck_regex", RegexModifiers(ruleset.modifiers))
     rule_patterns = _rule_patterns(ruleset)
     if rule_patterns:
         _ruler(nlp, "cc_rule_ruler", RULE_HITS_KEY, rule_patterns, flags)
+    # shapes run after the rulers: claim shapes add to the claim triggers, boilerplate shapes
+    # to the rule ruler's hits
+    shapes = ClaimShapes(ruleset.claim_shapes, ruleset.framed_lists, ruleset.word_classes,
+                         ruleset.clause_breaks, ruleset.shape_negators, lemmas, words,
+                         CLAIMS_KEY, RULE_HITS_KEY)  # fmt: skip
+    _add_holder(nlp, "claimcheck_shapes", shapes)
     _add_holder(nlp, "claimcheck_context", ClaimContext(ruleset))
     return nlp
 

@@ -15,11 +15,13 @@ ruler's, labelled with the kind and identified by the shape's name.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import pairwise
 
 import numpy as np
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimcheck.lexicon.model import ClaimShape, FramedList, WordClass
 from claimcheck.nlp.components import BLOCKS_KEY, doc_text
@@ -40,8 +42,11 @@ class ClassMasks:
         tokenize: Callable[[str], list[str]],
     ) -> None:
         self.bit = {c.name: 1 << i for i, c in enumerate(classes)}
-        self.lexical = [(1 << i, c.lemmas, c.words) for i, c in enumerate(classes)
-                        if c.lemmas or c.words]  # fmt: skip
+        self.lexical = [
+            (1 << i, c.lemmas, c.words, c.like_num, tuple(sorted(c.flags)), c.excluded)
+            for i, c in enumerate(classes)
+            if c.lemmas or c.words or c.like_num or c.flags
+        ]  # fmt: skip
         self.lemmas = lemmas
         phrases: dict[int, list[tuple[tuple[int, ...], int]]] = {}
         for i, c in enumerate(classes):
@@ -51,10 +56,6 @@ class ClassMasks:
                     ids = [get_string_id(p) for p in parts]
                     phrases.setdefault(ids[0], []).append((tuple(ids[1:]), 1 << i))
         self.phrases = phrases
-        self.numbers = 0
-        for i, c in enumerate(classes):
-            if c.like_num:
-                self.numbers |= 1 << i
         terms: dict[int, int] = {}
         for i, c in enumerate(classes):
             for t in c.terms:
@@ -71,25 +72,34 @@ class ClassMasks:
             out |= self.bit.get(n, 0)
         return out
 
-    def _word(self, lower: str, like_num: bool) -> int:
-        """The lexical classes of one lower-case word."""
+    def _word(self, token: Token) -> int:
+        """The lexical classes of one word (they depend on its form only)."""
+        lower = token.lower_
         lemma = self.lemmas.get(lower, lower)
-        out = self.numbers if like_num else 0
-        for bit, lemmas, words in self.lexical:
-            if lemma in lemmas or lower in words:
+        number = token.like_num
+        out = 0
+        for bit, lemmas, words, like_num, flags, excluded in self.lexical:
+            member = lemma in lemmas or lower in words or (like_num and number)
+            if not member and flags:
+                member = any(getattr(token, f) for f in flags)
+            if member and lower not in excluded:
                 out |= bit
         return out
 
     def of(self, doc: Doc) -> list[int]:
-        """The class mask of every token of ``doc``."""
+        """The class mask of every token of ``doc`` (computed once per distinct word form)."""
         cache = self._cache
-        lowers = doc.to_array("LOWER").tolist()
-        out: list[int] = []
-        for h, token in zip(lowers, doc, strict=True):
+        forms, first, inverse = np.unique(
+            doc.to_array("ORTH"), return_index=True, return_inverse=True
+        )
+        bits_of = []
+        for h, i in zip(forms.tolist(), first.tolist(), strict=True):
             bits = cache.get(h)
             if bits is None:
-                bits = cache[h] = self._word(token.lower_, token.like_num)
-            out.append(bits)
+                bits = cache[h] = self._word(doc[i])
+            bits_of.append(bits)
+        out = [bits_of[j] for j in inverse.tolist()]
+        lowers = doc.to_array("LOWER").tolist()
         if self.phrases:
             self._phrases(lowers, out)
         ent = doc.to_array("ENT_ID")
@@ -143,8 +153,10 @@ class ClaimShapes:
         lemmas: Mapping[str, str],
         tokenize: Callable[[str], list[str]],
         spans_key: str,
+        rules_key: str,
     ) -> None:
         self.masks = ClassMasks(classes, lemmas, tokenize)
+        self.rules_key = rules_key
         self.shapes = [_Compiled(s, self.masks) for s in shapes]
         self.lists = [_CompiledList(f, self.masks) for f in lists]
         self.breaks = self.masks.mask(breaks)
@@ -156,50 +168,69 @@ class ClaimShapes:
         if not (self.shapes or self.lists) or not len(doc):
             return doc
         masks = self.masks.of(doc)
-        clause = self._clauses(doc, masks)
+        positions = _positions(masks)
+        clause = self._clauses(doc, positions)
         blocks = _block_kinds(doc) if any(s.shape.blocks for s in self.shapes) else None
         health = is_health_document(doc)
-        sentence_masks = _sentence_masks(doc, masks)
+        sentences = _SentenceMasks(doc, masks)
+        edges = _Edges(doc)
         found: list[Span] = []
+        boilerplate: list[Span] = []
+        held: list[tuple[frozenset[str], list[Span]]] = []  # waiting for other rules' hits
         for sh in self.shapes:
-            if sh.shape.health_only and not health:
+            shape = sh.shape
+            if shape.health_only and not health:
                 continue
-            for span in self._match(doc, sh, masks, clause, blocks):
-                if not sh.requires or sentence_masks[span.start] & sh.requires:
-                    found.append(span)
+            starts = _candidates(positions, sh.steps[0][0])
+            if shape.position:
+                starts = edges.keep(starts, shape.position, shape.edge)
+            if shape.at_start:
+                starts = [i for i in starts if _begins_clause(doc, i, clause)]
+            spans = [
+                span for span in self._match(doc, sh, starts, masks, clause, blocks)
+                if not sh.requires or sentences.of(span.start) & sh.requires
+            ]  # fmt: skip
+            if len(spans) < shape.min_matches:
+                continue
+            if shape.with_rules:
+                held.append((frozenset(shape.with_rules), spans))
+            else:
+                (boilerplate if shape.rule else found).extend(spans)
+        if held:  # a template closer comes with a template page
+            present = {s.id_ for s in (*doc.spans.get(self.rules_key, []), *boilerplate)}
+            for rules, spans in held:
+                if rules & present:
+                    boilerplate.extend(spans)
         if health:
             for fl in self.lists:
                 found.extend(fl.items(doc, masks))
         if found:
             doc.spans[self.spans_key] = [*doc.spans.get(self.spans_key, []), *found]
+        if boilerplate:
+            doc.spans[self.rules_key] = [*doc.spans.get(self.rules_key, []), *boilerplate]
         return doc
 
-    def _clauses(self, doc: Doc, masks: list[int]) -> list[int]:
+    def _clauses(self, doc: Doc, positions: Mapping[int, list[int]]) -> list[int]:
         """A clause number per token: it grows at every sentence start and clause break."""
-        starts = doc.to_array("SENT_START").tolist()
-        out = []
-        n = 0
-        brk = self.breaks
-        for m, s in zip(masks, starts, strict=True):
-            if s == 1 or m & brk:
-                n += 1
-            out.append(n)
-        return out
+        starts = doc.to_array("SENT_START") == 1
+        breaks = _candidates(positions, self.breaks)
+        if breaks:
+            starts[breaks] = True
+        clause: list[int] = np.cumsum(starts).tolist()
+        return clause
 
     def _match(
         self,
         doc: Doc,
         sh: _Compiled,
+        starts: list[int],
         masks: list[int],
         clause: list[int],
         blocks: list[str] | None,
     ) -> Iterable[Span]:
         """The matches of one shape: each first-step token with the nearest later steps."""
-        first, _ = sh.steps[0]
         n = len(masks)
-        for i, m in enumerate(masks):
-            if not m & first:
-                continue
+        for i in starts:
             if i and (masks[i - 1] & sh.not_after or doc[i - 1].lower_ in sh.not_after_words):
                 continue
             if blocks is not None and sh.shape.blocks and blocks[i] not in sh.shape.blocks:
@@ -213,21 +244,105 @@ class ClaimShapes:
                 at = nxt
             if not ok:
                 continue
-            unless = sh.unless | self.negators  # a denial inside a match must reach the claim
-            if unless and any(masks[k] & unless for k in range(i + 1, at)):
+            unless = sh.unless | (0 if sh.shape.rule else self.negators)  # a denial must reach
+            if unless and any(masks[k] & unless for k in range(i + 1, at)):  # its claim
                 continue
-            yield Span(doc, i, at + 1, label=sh.shape.kind, span_id=sh.shape.name)
+            if sh.shape.rule:
+                yield Span(doc, i, at + 1, label=BOILERPLATE, span_id=sh.shape.rule)
+            else:
+                yield Span(doc, i, at + 1, label=sh.shape.kind, span_id=sh.shape.name)
 
 
-def _sentence_masks(doc: Doc, masks: list[int]) -> list[int]:
-    """Per token, the union of the class masks of its sentence."""
-    out = [0] * len(masks)
-    for sent in doc.sents:
-        union = 0
-        for k in range(sent.start, sent.end):
-            union |= masks[k]
-        out[sent.start : sent.end] = [union] * (sent.end - sent.start)
+BOILERPLATE = "boilerplate"  # the label of boilerplate rule hits (the rule ruler's category)
+_LEAD_INS = frozenset({"please", "so", "and", "or", "then", "now", "just", "simply", "also"})
+
+
+def _begins_clause(doc: Doc, i: int, clause: list[int]) -> bool:
+    """Whether token ``i`` opens its clause: only punctuation, symbols, emoji, prices and
+    lead-ins ("please", "so", "just") stand before it, back to the clause start or a comma
+    ("👉 Book now", "$39.99 Add to Cart", "For support, visit our website")."""
+    k = i - 1
+    while k >= 0 and clause[k] == clause[i]:
+        token = doc[k]
+        if token.text == ",":
+            return True
+        if token.is_alpha and token.lower_ not in _LEAD_INS:
+            return False
+        k -= 1
+    return True
+
+
+class _Edges:
+    """Which tokens lie in the first or last blocks of the document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._blocks: list[tuple[int, int]] | None = None
+
+    def keep(self, starts: list[int], position: str, edge: int) -> list[int]:
+        """The candidates inside the ``edge`` first (or last) blocks with text."""
+        blocks = self.blocks()
+        if not blocks:
+            return starts
+        chosen = blocks[:edge] if position == "first" else blocks[-edge:]
+        lo, hi = chosen[0][0], chosen[-1][1]
+        return [i for i in starts if lo <= i < hi]
+
+    def blocks(self) -> list[tuple[int, int]]:
+        """Token bounds of the document's blocks, in order."""
+        if self._blocks is None:
+            out = []
+            for start, end, _kind in self.doc.user_data.get(BLOCKS_KEY, ()):
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span):
+                    out.append((span.start, span.end))
+            self._blocks = sorted(out)
+        return self._blocks
+
+
+def _positions(masks: list[int]) -> dict[int, list[int]]:
+    """Class bit -> the tokens of that class, in order (one pass over the classed tokens)."""
+    out: dict[int, list[int]] = {}
+    for i, m in enumerate(masks):
+        while m:
+            low = m & -m
+            out.setdefault(low, []).append(i)
+            m ^= low
     return out
+
+
+def _candidates(positions: Mapping[int, list[int]], bits: int) -> list[int]:
+    """The tokens of any class in ``bits``, in order."""
+    lists = []
+    while bits:
+        low = bits & -bits
+        if low in positions:
+            lists.append(positions[low])
+        bits ^= low
+    if len(lists) == 1:
+        return lists[0]
+    return sorted({i for found in lists for i in found})
+
+
+class _SentenceMasks:
+    """The union of the class masks of a token's sentence, computed on demand."""
+
+    def __init__(self, doc: Doc, masks: list[int]) -> None:
+        self.starts = [s.start for s in doc.sents]
+        self.masks = masks
+        self.cache: dict[int, int] = {}
+
+    def of(self, token: int) -> int:
+        """The classes present in the sentence of ``token``."""
+        si = bisect.bisect_right(self.starts, token) - 1
+        union = self.cache.get(si)
+        if union is None:
+            end = self.starts[si + 1] if si + 1 < len(self.starts) else len(self.masks)
+            union = 0
+            for m in self.masks[self.starts[si] : end]:
+                union |= m
+            self.cache[si] = union
+        return union
 
 
 class _CompiledList:
@@ -250,7 +365,8 @@ class _CompiledList:
         ]
         i = 0
         while i < len(blocks):
-            if not self._is_frame(blocks[i][0], text[blocks[i][2] : blocks[i][3]], masks):
+            span, kind, start, end = blocks[i]
+            if not self._is_frame(span, kind, text[start:end], masks):
                 i += 1
                 continue
             j = i + 1
@@ -263,18 +379,38 @@ class _CompiledList:
                     masks[k] & self.item for k in range(span.start, span.end)
                 ):
                     break
-                yield _item_span(span, self.fl)
+                yield from _item_spans(span, self.fl)
                 j += 1
             i = j
 
-    def _is_frame(self, span: Span, text: str, masks: list[int]) -> bool:
-        """A line ending in ':' or '?' that holds a frame word and no excluded word."""
-        if not text.rstrip().endswith((":", "?")) or len(text.split()) > 16:
+    def _is_frame(self, span: Span, kind: str, text: str, masks: list[int]) -> bool:
+        """A heading, or a line ending in ':' or '?', that holds a frame word and no excluded
+        word; a line ending in "for:" ("People use it for:") frames a list by itself."""
+        line = text.rstrip()
+        if len(text.split()) > 16 or not (kind == "heading" or line.endswith((":", "?"))):
             return False
+        if line.lower().endswith((" for:", " with:", " against:")):
+            return not any(masks[k] & self.not_frame for k in range(span.start, span.end))
         bits = 0
         for k in range(span.start, span.end):
             bits |= masks[k]
         return bool(bits & self.frame) and not bits & self.not_frame
+
+
+_INLINE_SEPARATORS = frozenset({"·", "•", "|", "/"})  # "Ankle sprains · Shin splints · ..."
+
+
+def _item_spans(span: Span, fl: FramedList) -> Iterable[Span]:
+    """The items of a list block: the block, or each part of an inline list ("a · b · c")."""
+    cuts = [k for k in range(span.start, span.end) if span.doc[k].text in _INLINE_SEPARATORS]
+    if not cuts:
+        yield _item_span(span, fl)
+        return
+    bounds = [span.start, *cuts, span.end]
+    for a, b in pairwise(bounds):
+        a = a + 1 if a in cuts else a
+        if b > a:
+            yield _item_span(span.doc[a:b], fl)
 
 
 def _item_span(span: Span, fl: FramedList) -> Span:

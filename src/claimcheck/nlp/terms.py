@@ -1,18 +1,20 @@
-"""Health vocabulary matching: tens of thousands of terms by lemma, in one pass per document.
+"""Health vocabulary matching: tens of thousands of terms, in one pass per document.
 
-Each term of a ``TermGroup`` is tokenized like article text and reduced to its lemmas, so
-"headaches" finds "headache" and "joints" finds "joint". The index maps a term's first lemma (as
-its string-store hash) to the terms starting with it, longest first; a document is scanned once,
-trying only the tokens whose lemma starts some term (a NumPy membership test), and the longest
-match wins from left to right. The index is a plain dict: it pickles and loads quickly, unlike a
+Each term of a ``TermGroup`` is tokenized like article text. A group matches its terms' exact
+lower-case forms plus the regular plural of the last word ("headache", "headaches"; "cupping"
+never finds "cup", as lemmas would), or only the exact forms (``match: lower``), or any
+inflection (``match: lemma``). The index maps a term's first word (as its string-store hash) to
+the terms starting with it, longest first; a document is scanned once, trying only the tokens
+that start some term (a binary search over the sorted first words), and the longest match wins
+from left to right. The index is a plain dict: it pickles and loads quickly, unlike a
 PhraseMatcher that re-adds every pattern document when unpickled.
 
 A *weak* group holds words that are as often meant otherwise ("stress on the pipes", "the
 team's recovery"). Its matches count only in a health document: one in which the strong groups
 match at least ``min_terms`` distinct terms (one per 120 tokens in a shorter text, at least one:
 "Yoga improves flexibility." is about health, "The valve relieves stress on the pipes." is
-not). A term's type goes to ``token._.cc_term`` and to its native mirror ``TERM_ATTR``, which
-the rulers test in C.
+not). A term's type goes to the token's ``ENT_ID`` (``TERM_ATTR``; there is no NER here), which
+the rulers test in C and ``token._.cc_term`` reads.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ _Term = tuple[tuple[int, ...], str, bool]
 
 
 class HealthTerms:
-    """Mark tokens inside health terms with ``_.cc_term`` (and TERM_ATTR); count the terms."""
+    """Give tokens inside health terms their type (``_.cc_term``); count the distinct terms."""
 
     def __init__(
         self,
@@ -51,22 +53,30 @@ class HealthTerms:
         # one index per matched attribute: lemma (the default) and exact lower-case form
         index: dict[str, dict[int, dict[tuple[int, ...], _Term]]] = {"lemma": {}, "lower": {}}
         for group in groups:
+            attr = "lemma" if group.match == "lemma" else "lower"
             for phrase in group.phrases:
                 words = [w.lower() for w in tokenize(phrase)]
                 if not words:
                     continue
-                forms = words if group.match == "lower" else [lemmas.get(w, w) for w in words]
-                key = tuple(get_string_id(f) for f in forms)
-                starts = index[group.match].setdefault(key[0], {})
-                if key[1:] not in starts:  # the first group listing a term decides its type
-                    starts[key[1:]] = (key[1:], group.type, group.weak)
+                if group.match == "lemma":
+                    variants = [[lemmas.get(w, w) for w in words]]
+                elif group.match == "form":
+                    variants = [words, [*words[:-1], plural(words[-1])]]
+                else:
+                    variants = [words]
+                for forms in variants:
+                    key = tuple(get_string_id(f) for f in forms)
+                    starts = index[attr].setdefault(key[0], {})
+                    if key[1:] not in starts:  # the first group listing a term decides its type
+                        starts[key[1:]] = (key[1:], group.type, group.weak)
         self.lemma_index, self.lower_index = (
             {first: tuple(sorted(terms.values(), key=lambda t: -len(t[0])))
              for first, terms in index[attr].items()}
             for attr in ("lemma", "lower")
         )  # fmt: skip
-        self.lemma_firsts = np.fromiter(self.lemma_index, dtype=np.uint64)
-        self.lower_firsts = np.fromiter(self.lower_index, dtype=np.uint64)
+        # sorted once, so a document's candidates are a vectorised binary search away
+        self.lemma_firsts = np.sort(np.fromiter(self.lemma_index, dtype=np.uint64))
+        self.lower_firsts = np.sort(np.fromiter(self.lower_index, dtype=np.uint64))
         self.min_terms = min_terms
 
     def __call__(self, doc: Doc) -> Doc:
@@ -74,9 +84,10 @@ class HealthTerms:
         if not len(doc):
             doc.user_data[HEALTH_KEY] = 0
             return doc
-        lemmas = doc.to_array("LEMMA")
-        lowers = doc.to_array("LOWER")
-        starts = np.isin(lemmas, self.lemma_firsts) | np.isin(lowers, self.lower_firsts)
+        lemma_array = doc.to_array("LEMMA")
+        lower_array = doc.to_array("LOWER")
+        starts = _member(lemma_array, self.lemma_firsts) | _member(lower_array, self.lower_firsts)
+        lemmas, lowers = lemma_array.tolist(), lower_array.tolist()
         found: list[tuple[int, int, str, bool]] = []
         strong: set[tuple[str, int, int]] = set()
         skip_to = 0
@@ -89,32 +100,52 @@ class HealthTerms:
             n, type_, weak = best
             found.append((i, i + 1 + n, type_, weak))
             if not weak and type_ in EVIDENCE_TYPES:
-                strong.add((type_, int(lemmas[i]), n))
+                strong.add((type_, lemmas[i], n))
             skip_to = i + 1 + n
         doc.user_data[HEALTH_KEY] = len(strong)
         health = len(strong) >= min(self.min_terms, max(1, len(doc) // 120))
-        for start, end, type_, weak in found:
-            if weak and not health:
-                continue
-            for token in doc[start:end]:
-                token._.cc_term = type_
-                token.ent_id_ = type_
+        if found:
+            types = doc.to_array("ENT_ID")
+            strings = doc.vocab.strings
+            for start, end, type_, weak in found:
+                if not weak or health:
+                    types[start:end] = strings.add(type_)
+            doc.from_array(["ENT_ID"], types)  # type: ignore[arg-type]
         return doc
 
     def _longest(
-        self, i: int, lemmas: np.ndarray, lowers: np.ndarray
+        self, i: int, lemmas: list[int], lowers: list[int]
     ) -> tuple[int, str, bool] | None:
         """The longest term starting at token ``i`` (a strong one on a tie): (extra tokens,
         type, weak)."""
         best: tuple[int, bool, str] | None = None
         for index, values in ((self.lower_index, lowers), (self.lemma_index, lemmas)):
-            for rest, type_, weak in index.get(int(values[i]), ()):
+            for rest, type_, weak in index.get(values[i], ()):
                 n = len(rest)
-                if n == 0 or tuple(values[i + 1 : i + 1 + n].tolist()) == rest:
+                if n == 0 or tuple(values[i + 1 : i + 1 + n]) == rest:
                     if best is None or (n, not weak) > (best[0], not best[1]):
                         best = (n, weak, type_)
                     break
         return None if best is None else (best[0], best[2], best[1])
+
+
+def plural(word: str) -> str:
+    """The regular English plural of a word ("injury" -> "injuries", "rash" -> "rashes")."""
+    if not word.isalpha() or word.endswith("s") or len(word) < 4:
+        return word
+    if word.endswith(("x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """Which of ``values`` are in ``sorted_keys`` (np.isin without re-sorting the keys)."""
+    if not len(sorted_keys):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
+    return np.asarray(sorted_keys[at] == values)
 
 
 def is_health_document(doc: Doc, min_terms: int = MIN_HEALTH_TERMS) -> bool:

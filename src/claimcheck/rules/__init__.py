@@ -12,8 +12,11 @@ from claimcheck.rules.boilerplate import Boilerplate
 from claimcheck.rules.crossdoc import CrossDocument
 from claimcheck.rules.density import Density
 from claimcheck.rules.existence import Existence
+from claimcheck.rules.homoglyph import Homoglyph
 from claimcheck.rules.internal import Internal
+from claimcheck.rules.keyphrase import Keyphrase
 from claimcheck.rules.spun import Spun
+from claimcheck.rules.spuncopy import SpunCopy
 from claimcheck.rules.stuffing import Stuffing
 from claimcheck.rules.unsupported import Unsupported
 
@@ -23,6 +26,9 @@ KINDS: dict[str, Kind] = {
     "absence": Absence(),
     "boilerplate": Boilerplate(),
     "spun": Spun(),
+    "homoglyph": Homoglyph(),
+    "spun_copy": SpunCopy(),
+    "keyphrase": Keyphrase(),
     "stuffing": Stuffing(),
     "density": Density(),
     "crossdoc": CrossDocument(),

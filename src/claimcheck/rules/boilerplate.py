@@ -4,10 +4,13 @@
 Reports every match of the rule's ``patterns``/``phrases`` (through the shared rule ruler,
 which labels them ``boilerplate`` so claim detection skips them) and of its
 ``line_patterns``, token patterns that count only when they make up their whole sentence,
-punctuation aside: "Join WriteUpCafe" alone on a footer line, not "Join Dr Lee for a walk".
+punctuation aside: "Join WriteUpCafe" alone on a footer line, not "Join Dr Lee for a walk";
+and of its ``regex`` patterns, for shapes made of characters rather than words (a phone
+number such as "(503) 555-0142").
 
-With ``span: sentence`` each match grows to its whole sentence, so a platform notice is
-reported (and can be stripped) as one piece instead of several fragments.
+With ``span: sentence`` each match grows to its whole sentence, and with ``span: block`` to
+its whole block (a footer line, a "Related:" list), so a platform notice is reported (and can
+be stripped) as one piece instead of several fragments.
 
 ## Why is this bad?
 Platform footers, sign-up prompts and site notices are not the author's text; an editor has
@@ -19,6 +22,7 @@ to strip them, and a checker must not read them as claims or caveats.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.matcher import Matcher
@@ -31,7 +35,7 @@ from claimcheck.rules.matchers import MatcherCache, longest_matches, token_match
 
 SPEC = KindSpec(
     required=frozenset({"boilerplate_kind"}),
-    optional=frozenset({"modifier_types", "line_patterns", "span"}),
+    optional=frozenset({"modifier_types", "line_patterns", "span", "regex"}),
     placeholders=COMMON_PLACEHOLDERS,
     needs_patterns=True,
 )
@@ -51,6 +55,7 @@ class Boilerplate(Existence):
 
     def __init__(self) -> None:
         self._cache = MatcherCache()
+        self._regex: dict[str, re.Pattern[str]] = {}
 
     def _matches(self, ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
         """Ruler and modifier matches, then line patterns that fill their sentence."""
@@ -65,9 +70,22 @@ class Boilerplate(Existence):
                 (s.start_char, s.end_char)
                 for _, s in longest_matches(matcher, ctx.doc) if whole_sentence(s)
             ]  # fmt: skip
+        for pattern in rule.param("regex") or ():  # shapes of characters: phone numbers
+            rx = self._regex.get(pattern) or self._regex.setdefault(pattern, re.compile(pattern))
+            out += [(m.start(), m.end()) for m in rx.finditer(ctx.document.text)]
         if rule.param("span") == "sentence":
             out = [sentence_bounds(ctx, start, end) for start, end in out]
+        elif rule.param("span") == "block":
+            out = [block_bounds(ctx, start, end) for start, end in out]
         return out
+
+
+def block_bounds(ctx: CheckContext, start: int, end: int) -> tuple[int, int]:
+    """Grow a match to the block it starts in (its sentence when it lies in no block)."""
+    block = ctx.document.block_at(start)
+    if block is None:
+        return sentence_bounds(ctx, start, end)
+    return min(block.start, start), max(block.end, end)
 
 
 def sentence_bounds(ctx: CheckContext, start: int, end: int) -> tuple[int, int]:

@@ -6,7 +6,10 @@ Signs every sentence and paragraph of at least ``min_words`` words with a MinHas
 earlier in the same run (one :class:`~claimcheck.api.Linter`). A passage whose estimated
 Jaccard similarity to a passage of another document reaches ``threshold`` is reported on the
 later document, naming the earlier one(s). Only signatures are kept, never texts, and at most
-``max_passages`` of them (later passages are still looked up, no longer added).
+``max_passages`` of them (later passages are still looked up, no longer added). A passage that
+already has ``max_copies`` copies in the index is not added again: a template repeated in
+every submission costs the same at the ten-thousandth document as at the tenth, so the run
+stays linear in its size.
 
 ## Why is this bad?
 The same generated paragraph in several guest posts is template or spun content, not the
@@ -35,7 +38,7 @@ _WORD = re.compile(r"[^\W\d_]+")  # words of letters; numbers and prices do not 
 
 SPEC = KindSpec(
     optional=frozenset({"min_words", "shingle", "threshold", "num_perm", "max_passages",
-                        "boilerplate_kind"}),
+                        "max_copies", "boilerplate_kind"}),
     placeholders=COMMON_PLACEHOLDERS | {"others", "count"},
 )  # fmt: skip
 
@@ -52,6 +55,7 @@ class TemplateIndex:
     num_perm: int = 64
     shingle: int = 3
     max_passages: int = 50_000
+    max_copies: int = 8
     origins: list[str] = field(default_factory=list)
     signatures: dict[str, Any] = field(default_factory=dict)
     lsh: Any = None
@@ -87,15 +91,17 @@ class TemplateIndex:
             self._open()
         signed = [(s, e, self.sign(hashes)) for s, e, hashes in passages]
         found = []
-        for start, end, sig in signed:
-            others = frozenset(
-                int(key.split(":", 1)[0]) for key in self.lsh.query(sig)
-                if self.signatures[key].jaccard(sig) >= self.threshold
-                and self.origins[int(key.split(":", 1)[0])] != origin
-            )  # fmt: skip
+        new = []
+        for i, (start, end, sig) in enumerate(signed):
+            copies = [key for key in self.lsh.query(sig)
+                      if self.signatures[key].jaccard(sig) >= self.threshold]  # fmt: skip
+            others = frozenset(int(key.split(":", 1)[0]) for key in copies) - {doc_no}
+            others = frozenset(d for d in others if self.origins[d] != origin)
             if others:
                 found.append((start, end, others))
-        self._insert(doc_no, [sig for _, _, sig in signed])
+            if len(copies) < self.max_copies:  # bounded buckets: enough copies are indexed
+                new.append((i, sig))
+        self._insert(doc_no, new)
         return found
 
     def _open(self) -> None:
@@ -104,12 +110,12 @@ class TemplateIndex:
 
         self.lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
         self._minhash = MinHash(num_perm=self.num_perm, hashfunc=int)  # input: shingle_hashes
-        self._insert(0, [self.sign(hashes) for hashes in self._first])
+        self._insert(0, [(i, self.sign(hashes)) for i, hashes in enumerate(self._first)])
         self._first = []
 
-    def _insert(self, doc_no: int, signatures: list[Any]) -> None:
-        """Index a document's passage signatures while there is room."""
-        for i, sig in enumerate(signatures):
+    def _insert(self, doc_no: int, signatures: list[tuple[int, Any]]) -> None:
+        """Index a document's (passage number, signature) pairs while there is room."""
+        for i, sig in signatures:
             if len(self.signatures) >= self.max_passages:
                 break
             key = f"{doc_no}:{i}"
@@ -201,4 +207,5 @@ def _new_index(rule: Rule) -> TemplateIndex:
         threshold=float(rule.param("threshold", 0.8)), num_perm=int(rule.param("num_perm", 64)),
         shingle=int(rule.param("shingle", 3)),
         max_passages=int(rule.param("max_passages", 50_000)),
+        max_copies=int(rule.param("max_copies", 8)),
     )  # fmt: skip

@@ -1,0 +1,47 @@
+"""Kind ``homoglyph``: words that hide Latin letters behind look-alike characters.
+
+## What it does
+Reports each sentence with a word that mixes scripts to imitate a Latin word (Cyrillic a, e
+and o inside "Diabetes"), naming the words as they read (``nlp/fold.py``; the look-alike table
+is Unicode's confusables data).
+
+## Why is this bad?
+Spam copies swap letters for look-alikes so that filters and duplicate checks miss them; no
+author types them by accident. The text is a disguised copy, and its words cannot be searched.
+
+## Example
+"Reverse Diabetes Naturally" typed with Cyrillic e and a -> the same words in Latin letters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcheck.findings import Finding
+from claimcheck.lexicon.model import Rule
+from claimcheck.nlp.fold import fold, is_obfuscated
+from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.boilerplate import sentence_bounds
+
+SPEC = KindSpec(
+    optional=frozenset({"boilerplate_kind"}),
+    placeholders=COMMON_PLACEHOLDERS | {"words"},
+)
+
+
+class Homoglyph:
+    """Report sentences holding look-alike-letter words, with the words they imitate."""
+
+    spec = SPEC
+
+    def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+        """One finding per sentence with an obfuscated word."""
+        found: dict[tuple[int, int], list[str]] = {}
+        for token in ctx.doc:
+            if not token.is_ascii and is_obfuscated(token.text):
+                bounds = sentence_bounds(ctx, token.idx, token.idx + len(token))
+                found.setdefault(bounds, []).append(fold(token.text))
+        kind = rule.param("boilerplate_kind")
+        for (start, end), words in sorted(found.items()):
+            shown = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:4]))
+            yield ctx.finding(rule, start, end, {"words": shown}, kind)

@@ -1,0 +1,195 @@
+"""Kind ``keyphrase``: search phrases worked into the text for search engines.
+
+## What it does
+Reports each sentence or heading that carries a search phrase rather than prose:
+- a listed search form ("near me", "close to me") anywhere;
+- a repeated keyphrase that names a place or a price ("emergency plumber Croydon", "cheap
+  physio Leeds"): a phrase of 2 to ``max_words`` words used at least ``min_count`` times, with a
+  qualifier word ("best", "cheap", "near") or a place name glued to a lower-case noun
+  ("physio Leeds", which grammatical English writes "a physio in Leeds");
+- the title repeated word for word (``title_words`` or more) in a later heading or sentence;
+- an unrelated spam phrase (``spam_from``: "cheap car insurance quotes") whose words the rest of
+  the document never uses: a keyword injected into copied text.
+
+## Why is this bad?
+Text written for a search engine's keyword match is not written for readers; on a health page
+it signals a paid SEO post, and injected phrases signal a hijacked copy.
+
+## Example
+"Looking for an emergency plumber near me cheap in Croydon?" -> say what the service is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from claimcheck.findings import Finding
+from claimcheck.lexicon.model import Rule
+from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+
+SPEC = KindSpec(
+    required=frozenset({"search_phrases", "qualifiers"}),
+    optional=frozenset({"min_count", "max_words", "title_words", "spam_phrases",
+                        "max_spam_uses", "boilerplate_kind"}),
+    placeholders=COMMON_PLACEHOLDERS | {"phrase", "reason"},
+)  # fmt: skip
+_WORD = re.compile("[A-Za-z0-9][\\w'\u2019-]*")
+# words before a place name that make "in Leeds" or "said Reyes" ordinary English
+_FUNCTION = frozenset({
+    "in", "at", "on", "to", "from", "of", "for", "by", "with", "near", "and", "or", "the",
+    "a", "an", "our", "your", "their", "his", "her", "its", "this", "that", "is", "are",
+    "was", "were", "be", "said", "says", "told", "visited", "called", "met", "named", "dear",
+    "mr", "mrs", "ms", "dr", "prof", "st", "team",
+})  # fmt: skip
+
+
+class _Sentence:
+    """A sentence: its character bounds and its words (text, start, whether capitalised)."""
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end = start, end
+        self.words = [(m.group(), start + m.start()) for m in _WORD.finditer(text)]
+        self.lower = [w.lower() for w, _ in self.words]
+
+
+class Keyphrase:
+    """Report the sentences that carry search phrases."""
+
+    spec = SPEC
+
+    def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+        """One finding per sentence with a search phrase, saying which and why."""
+        text = ctx.document.text
+        sents = [_Sentence(s.start_char, s.end_char, text[s.start_char : s.end_char])
+                 for s in ctx.doc.sents if s.text.strip()]  # fmt: skip
+        if not sents:
+            return
+        found: dict[tuple[int, int], tuple[str, str]] = {}
+        for sent, phrase, reason in (
+            *self._search_forms(sents, rule),
+            *self._keyphrases(sents, rule),
+            *self._title_repeats(sents, int(rule.param("title_words", 5))),
+            *self._spam(sents, rule),
+        ):
+            found.setdefault(_trimmed(text, sent.start, sent.end), (phrase, reason))
+        kind = rule.param("boilerplate_kind")
+        for (start, end), (phrase, reason) in sorted(found.items()):
+            yield ctx.finding(rule, start, end, {"phrase": phrase, "reason": reason}, kind)
+
+    def _search_forms(
+        self, sents: Sequence[_Sentence], rule: Rule
+    ) -> Iterator[tuple[_Sentence, str, str]]:
+        """Sentences with a listed search form ("near me")."""
+        forms = [str(f).lower().split() for f in rule.param("search_phrases")]
+        for sent in sents:
+            for form in forms:
+                if _contains(sent.lower, form):
+                    yield sent, " ".join(form), "a search-engine query"
+                    break
+
+    def _keyphrases(
+        self, sents: Sequence[_Sentence], rule: Rule
+    ) -> Iterator[tuple[_Sentence, str, str]]:
+        """Sentences with a repeated keyphrase naming a place or a price."""
+        qualifiers = frozenset(str(q).lower() for q in rule.param("qualifiers"))
+        places = _place_words(sents)
+        max_words, min_count = int(rule.param("max_words", 5)), int(rule.param("min_count", 3))
+        counts: Counter[tuple[str, ...]] = Counter()
+        glued: set[tuple[str, ...]] = set()  # grams seen with a name after a lower-case word
+        for sent in sents:
+            seen = set()
+            for n in range(2, max_words + 1):
+                for i in range(len(sent.lower) - n + 1):
+                    gram = tuple(sent.lower[i : i + n])
+                    if gram not in seen and gram[0] not in _FUNCTION and gram[-1] not in _FUNCTION:
+                        seen.add(gram)
+                        counts[gram] += 1
+                        if _glued_place([w for w, _ in sent.words[i : i + n]], places):
+                            glued.add(gram)
+        keys = [
+            g for g, c in counts.items()
+            if c >= min_count and (qualifiers.intersection(g) or g in glued)
+        ]  # fmt: skip
+        if not keys:
+            return
+        for sent in sents:
+            for gram in sorted(keys, key=len, reverse=True):
+                if _contains(sent.lower, list(gram)):
+                    yield sent, " ".join(gram), "a repeated search keyphrase"
+                    break
+
+    def _title_repeats(
+        self, sents: Sequence[_Sentence], min_words: int
+    ) -> Iterator[tuple[_Sentence, str, str]]:
+        """The title, and later sentences that repeat it word for word."""
+        title = sents[0].lower
+        if len(title) < min_words:
+            return
+        grams = {tuple(title[i : i + min_words]) for i in range(len(title) - min_words + 1)}
+        repeats = [
+            s for s in sents[1:]
+            if any(tuple(s.lower[i : i + min_words]) in grams
+                   for i in range(len(s.lower) - min_words + 1))
+        ]  # fmt: skip
+        if repeats:
+            shown = " ".join(title[:min_words])
+            yield sents[0], shown, "the title, repeated later"
+            for s in repeats:
+                yield s, shown, "the title, repeated"
+
+    def _spam(
+        self, sents: Sequence[_Sentence], rule: Rule
+    ) -> Iterator[tuple[_Sentence, str, str]]:
+        """Sentences with a spam phrase whose words the rest of the text does not use."""
+        phrases = [str(p).lower().split() for p in rule.param("spam_phrases") or ()]
+        if not phrases:
+            return
+        uses = Counter(w for s in sents for w in s.lower)
+        limit = int(rule.param("max_spam_uses", 2))
+        for sent in sents:
+            for phrase in phrases:
+                if _contains(sent.lower, phrase) and max(uses[w] for w in phrase) <= limit:
+                    yield sent, " ".join(phrase), "an unrelated keyword injected into the text"
+                    break
+
+
+def _contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
+    """Whether ``phrase`` occurs as consecutive words in ``words``."""
+    n = len(phrase)
+    return any(list(words[i : i + n]) == list(phrase) for i in range(len(words) - n + 1))
+
+
+def _place_words(sents: Sequence[_Sentence]) -> frozenset[str]:
+    """Words always capitalised and used at least once inside a sentence: names (of places,
+    brands, people); lower-cased."""
+    caps: Counter[str] = Counter()
+    lower: set[str] = set()
+    inside: set[str] = set()
+    for sent in sents:
+        for i, (word, _) in enumerate(sent.words):
+            key = word.lower()
+            if word[:1].isupper() and not word.isupper():
+                caps[key] += 1
+                if i:
+                    inside.add(key)
+            else:
+                lower.add(key)
+    return frozenset(w for w in caps if w in inside and w not in lower and w.isalpha())
+
+
+def _glued_place(words: Sequence[str], places: frozenset[str]) -> bool:
+    """A name straight after a lower-case content word, as written: "physio Leeds", "plumber
+    Croydon" (but not "Hanseatic Medical University" or "in Leeds")."""
+    return any(
+        words[i].lower() in places and words[i - 1].isalpha() and words[i - 1].islower()
+        and words[i - 1] not in _FUNCTION
+        for i in range(1, len(words))
+    )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds without surrounding white space."""
+    chunk = text[start:end]
+    return start + len(chunk) - len(chunk.lstrip()), end - (len(chunk) - len(chunk.rstrip()))

@@ -1,0 +1,101 @@
+"""Kind ``spun_copy``: a whole document that is a spun or obfuscated copy.
+
+## What it does
+Counts the findings of the ``signal_rules`` (spun phrases, look-alike letters, split
+contractions) in a document, plus its round-trip translation ``markers`` ("you'll be able
+to", "comparable to", "1000's of": grammatical, but rare in writing people do themselves).
+When there are at least ``min_signals`` of them and at least ``min_density`` per 100 words,
+every block without a finding is reported too: a spinning tool or a bad translator rewrote
+the whole text, not a phrase. A sentence-shuffled copy shows its signposts out of order ("In
+conclusion" in the first third, "secondly" before "firstly"): that counts as ``min_signals``
+by itself.
+
+## Why is this bad?
+A spun copy is someone else's article passed through a synonym or translation tool to fool
+duplicate checks. Its plain-looking sentences are as copied as the garbled ones; an editor
+should reject the text, not polish its worst phrases.
+
+## Example
+A post with "persistent torment", "do n't" and Cyrillic look-alike letters: every block is
+reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from claimcheck.findings import Finding
+from claimcheck.lexicon.model import Rule
+from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+
+SPEC = KindSpec(
+    required=frozenset({"signal_rules", "min_signals"}),
+    optional=frozenset({"boilerplate_kind", "markers", "min_density", "shuffle_check"}),
+    placeholders=COMMON_PLACEHOLDERS | {"signals"},
+)
+
+
+_SIGNPOSTS = re.compile(
+    r"(?im)^[^\w]*(?:(firstly|first of all)|(secondly)|(thirdly)|(in conclusion|to sum up|"
+    r"to conclude|in summary))\b"
+)
+
+
+def shuffled(text: str) -> bool:
+    """Whether the text's signposts are out of order: a conclusion in the first third, or a
+    "secondly"/"thirdly" before the "firstly" (blocks and sentences starting with them)."""
+    order: list[tuple[int, int]] = []  # (rank, offset): 1 firstly, 2 secondly, 3 thirdly, 4 end
+    for m in _SIGNPOSTS.finditer(text.replace(". ", ".\n")):
+        rank = next(i for i, g in enumerate(m.groups(), start=1) if g)
+        order.append((rank, m.start()))
+    if any(rank == 4 and at < len(text) / 3 for rank, at in order):
+        return True
+    ranks = [rank for rank, _ in order if rank < 4]
+    return any(a > b for a, b in pairwise(ranks))
+
+
+class SpunCopy:
+    """Report every block of a document with enough spinning signals."""
+
+    spec = SPEC
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, list[re.Pattern[str]]] = {}
+
+    def _markers(self, rule: Rule) -> list[re.Pattern[str]]:
+        """The rule's markers as case-insensitive whole-word patterns (compiled once)."""
+        if rule.id not in self._compiled:
+            self._compiled[rule.id] = [
+                re.compile(r"(?<!\w)" + re.escape(str(m)).replace("\\ ", r"\s+") + r"(?!\w)",
+                           re.IGNORECASE)
+                for m in rule.param("markers") or ()
+            ]  # fmt: skip
+        return self._compiled[rule.id]
+
+    def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
+        """Yield one finding per block without a signal of its own, in a spun document."""
+        from claimcheck.rules import KINDS  # the kind registry imports this module
+
+        spans: list[tuple[int, int]] = []
+        for rid in rule.param("signal_rules"):
+            other = ctx.ruleset.rule(rid)
+            if other is not None and other.status != "removed":
+                spans += [(f.start, f.end) for f in KINDS[other.kind].evaluate(ctx, other)]
+        text = ctx.document.text
+        signals = len(spans) + sum(len(rx.findall(text)) for rx in self._markers(rule))
+        if rule.param("shuffle_check") and shuffled(text):
+            signals += int(rule.param("min_signals"))
+        words = max(1, len(text.split()))
+        if signals < int(rule.param("min_signals")):
+            return
+        if 100 * signals / words < float(rule.param("min_density", 0.0)):
+            return
+        values = {"signals": str(signals)}
+        kind = rule.param("boilerplate_kind")
+        for block in ctx.document.blocks:
+            if any(block.start < e and s < block.end for s, e in spans):
+                continue  # reported by the signal rule itself
+            if any(ch.isalpha() for ch in text[block.start : block.end]):
+                yield ctx.finding(rule, block.start, block.end, values, kind)
