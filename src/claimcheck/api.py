@@ -159,9 +159,10 @@ class Linter:
         """The FileResult of a document: its findings, claims, word count and score."""
         context, doc = ctx.context, ctx.doc
         words = int(doc.to_array(["IS_ALPHA", "LIKE_NUM"]).any(axis=1).sum()) if len(doc) else 0
+        kept = tuple(findings)
         return FileResult(
-            origin=ctx.document.origin, findings=tuple(findings), claims=context.claims,
-            words=words, score=risk_score(context.claims, context.modifiers, words),
+            origin=ctx.document.origin, findings=kept, claims=context.claims, words=words,
+            score=risk_score(context.claims, context.modifiers, words, kept),
             notes=ctx.document.notes,
         )  # fmt: skip
 
