@@ -146,6 +146,7 @@ class Linter:
         findings: list[Finding] = []
         for rule in self.rules if rules is None else rules:
             produced = list(KINDS[rule.kind].evaluate(ctx, rule))
+            ctx.produced[rule.id] = produced  # a later rule may build on them (spun copies)
             findings.extend(produced[: rule.limit] if rule.limit else produced)
         return findings
 

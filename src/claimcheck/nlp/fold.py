@@ -42,6 +42,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 def folded_lower(string: str) -> str:
     """The ``LOWER`` attribute of a vocabulary entry: lower case, look-alikes folded, and curly
     apostrophes straight (so a curly "don't" matches a straight one)."""
+    if string.isascii():  # nearly every word: nothing to fold
+        return string.lower()
     return fold(string).lower().translate(_QUOTES)
 
 

@@ -36,6 +36,7 @@ class CheckContext:
     context: DocContext
     ruleset: RuleSet
     prepared: Mapping[str, Any] = field(default_factory=dict)  # rule id -> prepare() output
+    produced: dict[str, list[Finding]] = field(default_factory=dict)  # rule id -> findings so far
     lines: LineIndex = field(init=False)
 
     def __post_init__(self) -> None:

@@ -41,6 +41,9 @@ SPEC = KindSpec(
 )
 
 
+MAX_LINE_TOKENS = 10  # a button or footer line ("Add to Cart", "Join WriteUpCafe")
+
+
 def whole_sentence(span: Span) -> bool:
     """True when everything else in the span's sentence is punctuation or space."""
     sent = span.sent
@@ -55,7 +58,14 @@ class Boilerplate(Existence):
 
     def __init__(self) -> None:
         self._cache = MatcherCache()
-        self._regex: dict[str, re.Pattern[str]] = {}
+        self._regex: dict[str, re.Pattern[str] | None] = {}
+
+    def _compiled_regex(self, rule: Rule) -> re.Pattern[str] | None:
+        """The rule's ``regex`` patterns as one compiled pattern (None without any)."""
+        if rule.id not in self._regex:
+            patterns = [str(p) for p in rule.param("regex") or ()]
+            self._regex[rule.id] = _joined(patterns) if patterns else None
+        return self._regex[rule.id]
 
     def _matches(self, ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
         """Ruler and modifier matches, then line patterns that fill their sentence."""
@@ -66,18 +76,23 @@ class Boilerplate(Existence):
                 ctx.doc.vocab, rule, "line_patterns",
                 lambda: token_matcher(ctx.doc.vocab, rule, patterns),
             )  # fmt: skip
-            out += [
-                (s.start_char, s.end_char)
-                for _, s in longest_matches(matcher, ctx.doc) if whole_sentence(s)
-            ]  # fmt: skip
-        for pattern in rule.param("regex") or ():  # shapes of characters: phone numbers
-            rx = self._regex.get(pattern) or self._regex.setdefault(pattern, re.compile(pattern))
+            for sent in ctx.doc.sents:  # a whole line is short: only short sentences can match
+                if len(sent) <= MAX_LINE_TOKENS:
+                    out += [(s.start_char, s.end_char) for _, s in longest_matches(matcher, sent)
+                            if whole_sentence(s)]  # fmt: skip
+        rx = self._compiled_regex(rule)
+        if rx is not None:  # shapes of characters: phone numbers, split contractions
             out += [(m.start(), m.end()) for m in rx.finditer(ctx.document.text)]
         if rule.param("span") == "sentence":
             out = [sentence_bounds(ctx, start, end) for start, end in out]
         elif rule.param("span") == "block":
             out = [block_bounds(ctx, start, end) for start, end in out]
         return out
+
+
+def _joined(patterns: list[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern for a rule's regexes: the text is scanned once."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def block_bounds(ctx: CheckContext, start: int, end: int) -> tuple[int, int]:

@@ -15,6 +15,7 @@ author types them by accident. The text is a disguised copy, and its words canno
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from claimcheck.findings import Finding
@@ -22,6 +23,8 @@ from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.fold import fold, is_obfuscated
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 from claimcheck.rules.boilerplate import sentence_bounds
+
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
 
 SPEC = KindSpec(
     optional=frozenset({"boilerplate_kind"}),
@@ -36,11 +39,14 @@ class Homoglyph:
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """One finding per sentence with an obfuscated word."""
+        text = ctx.document.text
+        if text.isascii():
+            return
         found: dict[tuple[int, int], list[str]] = {}
-        for token in ctx.doc:
-            if not token.is_ascii and is_obfuscated(token.text):
-                bounds = sentence_bounds(ctx, token.idx, token.idx + len(token))
-                found.setdefault(bounds, []).append(fold(token.text))
+        for m in _NON_ASCII_WORD.finditer(text):  # only words with a non-ASCII letter
+            if is_obfuscated(m.group()):
+                bounds = sentence_bounds(ctx, m.start(), m.end())
+                found.setdefault(bounds, []).append(fold(m.group()))
         kind = rule.param("boilerplate_kind")
         for (start, end), words in sorted(found.items()):
             shown = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:4]))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
@@ -52,6 +53,11 @@ class _Sentence:
         self.start, self.end = start, end
         self.words = [(m.group(), start + m.start()) for m in _WORD.finditer(text)]
         self.lower = [w.lower() for w, _ in self.words]
+        self.joined = f" {' '.join(self.lower)} "  # for phrase look-ups: " near me " in it
+
+    def has(self, phrase: Sequence[str]) -> bool:
+        """Whether ``phrase`` (lower-case words) occurs in the sentence."""
+        return f" {' '.join(phrase)} " in self.joined
 
 
 class Keyphrase:
@@ -62,8 +68,8 @@ class Keyphrase:
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """One finding per sentence with a search phrase, saying which and why."""
         text = ctx.document.text
-        sents = [_Sentence(s.start_char, s.end_char, text[s.start_char : s.end_char])
-                 for s in ctx.doc.sents if s.text.strip()]  # fmt: skip
+        bounds = [(s.start_char, s.end_char) for s in ctx.doc.sents]
+        sents = [_Sentence(a, b, text[a:b]) for a, b in bounds if text[a:b].strip()]
         if not sents:
             return
         found: dict[tuple[int, int], tuple[str, str]] = {}
@@ -82,10 +88,10 @@ class Keyphrase:
         self, sents: Sequence[_Sentence], rule: Rule
     ) -> Iterator[tuple[_Sentence, str, str]]:
         """Sentences with a listed search form ("near me")."""
-        forms = [str(f).lower().split() for f in rule.param("search_phrases")]
+        forms = _present(sents, rule.param("search_phrases"))
         for sent in sents:
             for form in forms:
-                if _contains(sent.lower, form):
+                if sent.has(form):
                     yield sent, " ".join(form), "a search-engine query"
                     break
 
@@ -96,27 +102,36 @@ class Keyphrase:
         qualifiers = frozenset(str(q).lower() for q in rule.param("qualifiers"))
         places = _place_words(sents)
         max_words, min_count = int(rule.param("max_words", 5)), int(rule.param("min_count", 3))
+        glued = {  # a name after a lower-case content word, somewhere: ("physio", "leeds")
+            (sent.lower[j - 1], sent.lower[j])
+            for sent in sents for j in range(1, len(sent.words))
+            if sent.lower[j] in places
+            and _glued_place([w for w, _ in sent.words[j - 1 : j + 1]], places)
+        }  # fmt: skip
         counts: Counter[tuple[str, ...]] = Counter()
-        glued: set[tuple[str, ...]] = set()  # grams seen with a name after a lower-case word
         for sent in sents:
+            # only phrases around an anchor (a qualifier, a glued name) can qualify: count those
+            low = sent.lower
+            anchors = [j for j, w in enumerate(low)
+                       if w in qualifiers or (j and (low[j - 1], w) in glued)]  # fmt: skip
             seen = set()
-            for n in range(2, max_words + 1):
-                for i in range(len(sent.lower) - n + 1):
-                    gram = tuple(sent.lower[i : i + n])
-                    if gram not in seen and gram[0] not in _FUNCTION and gram[-1] not in _FUNCTION:
-                        seen.add(gram)
-                        counts[gram] += 1
-                        if _glued_place([w for w, _ in sent.words[i : i + n]], places):
-                            glued.add(gram)
+            for j in anchors:
+                for n in range(2, max_words + 1):
+                    for i in range(max(0, j - n + 1), min(j, len(low) - n) + 1):
+                        gram = tuple(low[i : i + n])
+                        if gram not in seen and gram[0] not in _FUNCTION:
+                            seen.add(gram)
+                            counts[gram] += 1
         keys = [
             g for g, c in counts.items()
-            if c >= min_count and (qualifiers.intersection(g) or g in glued)
+            if c >= min_count and g[-1] not in _FUNCTION
+            and (qualifiers.intersection(g) or any(p in glued for p in pairwise(g)))
         ]  # fmt: skip
         if not keys:
             return
         for sent in sents:
             for gram in sorted(keys, key=len, reverse=True):
-                if _contains(sent.lower, list(gram)):
+                if sent.has(gram):
                     yield sent, " ".join(gram), "a repeated search keyphrase"
                     break
 
@@ -143,22 +158,23 @@ class Keyphrase:
         self, sents: Sequence[_Sentence], rule: Rule
     ) -> Iterator[tuple[_Sentence, str, str]]:
         """Sentences with a spam phrase whose words the rest of the text does not use."""
-        phrases = [str(p).lower().split() for p in rule.param("spam_phrases") or ()]
+        phrases = _present(sents, rule.param("spam_phrases") or ())
         if not phrases:
             return
         uses = Counter(w for s in sents for w in s.lower)
         limit = int(rule.param("max_spam_uses", 2))
         for sent in sents:
             for phrase in phrases:
-                if _contains(sent.lower, phrase) and max(uses[w] for w in phrase) <= limit:
+                if sent.has(phrase) and max(uses[w] for w in phrase) <= limit:
                     yield sent, " ".join(phrase), "an unrelated keyword injected into the text"
                     break
 
 
-def _contains(words: Sequence[str], phrase: Sequence[str]) -> bool:
-    """Whether ``phrase`` occurs as consecutive words in ``words``."""
-    n = len(phrase)
-    return any(list(words[i : i + n]) == list(phrase) for i in range(len(words) - n + 1))
+def _present(sents: Sequence[_Sentence], phrases: Sequence[object]) -> list[list[str]]:
+    """The phrases (as lower-case words) that occur somewhere in the sentences."""
+    text = "".join(s.joined for s in sents)
+    words = [str(p).lower().split() for p in phrases]
+    return [w for w in words if f" {' '.join(w)} " in text]
 
 
 def _place_words(sents: Sequence[_Sentence]) -> frozenset[str]:

@@ -79,7 +79,13 @@ def token_matcher(vocab: Vocab, rule: Rule, patterns: Iterable[list[dict[str, An
     return matcher
 
 
-def longest_matches(matcher: PhraseMatcher | Matcher, doc: Doc) -> list[tuple[int, Span]]:
-    """Non-overlapping matches, longest first wins: (pattern index, span) in text order."""
-    spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matcher(doc)]
+def longest_matches(
+    matcher: PhraseMatcher | Matcher, doc: Doc | Span
+) -> list[tuple[int, Span]]:
+    """Non-overlapping matches, longest first wins: (pattern index, span) in text order; over
+    a Span, the spans are still the whole doc's (offsets shifted back)."""
+    whole = doc if isinstance(doc, Doc) else doc.doc
+    shift = 0 if isinstance(doc, Doc) else doc.start
+    spans = [Span(whole, shift + start, shift + end, label=match_id)
+             for match_id, start, end in matcher(doc)]  # fmt: skip
     return [(int(s.label_), s) for s in sorted(filter_spans(spans), key=lambda s: s.start)]

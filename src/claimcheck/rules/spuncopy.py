@@ -62,16 +62,16 @@ class SpunCopy:
     spec = SPEC
 
     def __init__(self) -> None:
-        self._compiled: dict[str, list[re.Pattern[str]]] = {}
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
 
-    def _markers(self, rule: Rule) -> list[re.Pattern[str]]:
-        """The rule's markers as case-insensitive whole-word patterns (compiled once)."""
+    def _markers(self, rule: Rule) -> re.Pattern[str] | None:
+        """The rule's markers as one case-insensitive whole-word pattern (compiled once)."""
         if rule.id not in self._compiled:
-            self._compiled[rule.id] = [
-                re.compile(r"(?<!\w)" + re.escape(str(m)).replace("\\ ", r"\s+") + r"(?!\w)",
-                           re.IGNORECASE)
-                for m in rule.param("markers") or ()
-            ]  # fmt: skip
+            words = [re.escape(str(m)).replace("\\ ", r"\s+") for m in rule.param("markers") or ()]
+            self._compiled[rule.id] = (
+                re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+                if words else None
+            )  # fmt: skip
         return self._compiled[rule.id]
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
@@ -81,10 +81,15 @@ class SpunCopy:
         spans: list[tuple[int, int]] = []
         for rid in rule.param("signal_rules"):
             other = ctx.ruleset.rule(rid)
-            if other is not None and other.status != "removed":
-                spans += [(f.start, f.end) for f in KINDS[other.kind].evaluate(ctx, other)]
+            if other is None or other.status == "removed":
+                continue
+            found = ctx.produced.get(rid)  # evaluated earlier for this document, if enabled
+            if found is None:
+                found = list(KINDS[other.kind].evaluate(ctx, other))
+            spans += [(f.start, f.end) for f in found]
         text = ctx.document.text
-        signals = len(spans) + sum(len(rx.findall(text)) for rx in self._markers(rule))
+        markers = self._markers(rule)
+        signals = len(spans) + (len(markers.findall(text)) if markers else 0)
         if rule.param("shuffle_check") and shuffled(text):
             signals += int(rule.param("min_signals"))
         words = max(1, len(text.split()))
