@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
+import numpy as np
+from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START  # type: ignore[import-not-found]
 from spacy.errors import Errors
+from spacy.pipeline import Sentencizer
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.lexicon.model import ModifierGroup
@@ -34,24 +39,53 @@ def doc_text(doc: Doc) -> str:
 
 
 class BlockSentences:
-    """Start a sentence at every block start, so headings never merge with paragraphs."""
+    """Sentence starts: at every block start, and after sentence-final punctuation.
+
+    The punctuation rule is spaCy's ``Sentencizer`` (its default characters), computed on
+    token arrays instead of a Python loop over tokens: a word token starts a sentence when a
+    sentence-final character (".", "!", "?", ...) stands between it and the previous word
+    token. Block starts come first, so headings never merge with paragraphs.
+    """
+
+    def __init__(self) -> None:
+        self._finals: np.ndarray[Any, Any] | None = None
+
+    def _final_ids(self) -> np.ndarray[Any, Any]:
+        """Hashes of the sentence-final characters (spaCy's string ids are stable)."""
+        if self._finals is None:
+            chars = Sentencizer.default_punct_chars
+            self._finals = np.fromiter((get_string_id(c) for c in chars), dtype=np.uint64)
+        return self._finals
 
     def __call__(self, doc: Doc) -> Doc:
-        """Mark the first token of each block (from ``doc.user_data``) as a sentence start."""
-        starts: set[int] = set()
-        for start, end, _kind in doc.user_data.get(BLOCKS_KEY, ()):
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and len(span):
-                starts.add(span.start)
-                if span.end < len(doc):
-                    starts.add(span.end)
-        if starts:
-            # One array write: the Token.is_sent_start setter scans the whole doc on every call.
-            if doc.has_annotation("DEP"):
-                raise ValueError(Errors.E043)
-            marks = doc.to_array("SENT_START")
-            marks[sorted(starts)] = 1
-            doc.from_array(["SENT_START"], marks)  # type: ignore[arg-type]
+        """Set ``SENT_START`` on every token: 1 for a sentence start, -1 otherwise."""
+        if not len(doc):
+            return doc
+        if doc.has_annotation("DEP"):
+            raise ValueError(Errors.E043)
+        table = doc.to_array([ORTH, IS_PUNCT, IDX]).astype(np.uint64)
+        final = np.isin(table[:, 0], self._final_ids())
+        word = ~final & (table[:, 1] == 0)
+        marks = np.full(len(doc), -1, dtype=np.int32)
+        marks[0] = 1
+        words = np.flatnonzero(word)
+        if len(words):
+            seen = np.cumsum(final)[words]  # finals up to each word (a word is not one)
+            before = np.concatenate(([0], seen[:-1]))
+            marks[words[seen > before]] = 1
+        blocks = doc.user_data.get(BLOCKS_KEY, ())
+        if blocks:
+            # the tokens holding each block's first and last characters ("expand" alignment)
+            chars = np.array([(start, end) for start, end, _kind in blocks if end > start])
+            offsets = table[:, 2].astype(np.int64)
+            if len(chars):
+                first = np.searchsorted(offsets, chars[:, 0], side="right") - 1
+                after = np.searchsorted(offsets, chars[:, 1] - 1, side="right")
+                keep = (after > first) & (first >= 0)
+                marks[first[keep]] = 1
+                ends = after[keep]
+                marks[ends[ends < len(doc)]] = 1
+        doc.from_array([SENT_START], marks.astype(np.uint64))  # type: ignore[arg-type]
         return doc
 
 
@@ -63,17 +97,17 @@ class LowerLemmas:
         self._cache: dict[int, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        """Set ``token.lemma`` for every token from the lookup table."""
+        """Set ``token.lemma`` for every token from the lookup table (one array write)."""
+        if not len(doc):
+            return doc
         cache = self._cache
         strings = doc.vocab.strings
-        for token in doc:
-            lower = token.lower
-            lemma = cache.get(lower)
-            if lemma is None:
-                text = token.lower_
-                lemma = strings.add(self._table.get(text, text))
-                cache[lower] = lemma
-            token.lemma = lemma
+        lowers = doc.to_array([LOWER]).tolist()
+        for lower in set(lowers).difference(cache):
+            text = strings[lower]
+            cache[lower] = strings.add(self._table.get(text, text))
+        lemmas = np.fromiter((cache[x] for x in lowers), dtype=np.uint64, count=len(lowers))
+        doc.from_array([LEMMA], lemmas)  # type: ignore[arg-type]
         return doc
 
 

@@ -139,6 +139,21 @@ class LexemeFlags:
             members = tuple(self.tests[k] for k, b in self.shared.items() if b == bit)
             vocab.add_flag(AnyOf(members), bit)
 
+    def flag_words(self) -> dict[int, frozenset[str]]:
+        """The words behind each flag bit that stands for set membership (``IN``).
+
+        A flag set by a regex or a ``NOT_IN`` predicate (alone or among the predicates of a
+        shared flag) has no finite word list and is left out.
+        """
+        members: dict[int, list[Key]] = {}
+        for key, bit in (*self.flags.items(), *self.shared.items()):
+            members.setdefault(bit, []).append(key)
+        return {
+            bit: frozenset().union(*(key[2] for key in keys))
+            for bit, keys in members.items()
+            if all(key[1] == "IN" for key in keys)
+        }
+
     def rewrite(
         self, tokens: list[dict[str, Any]]
     ) -> tuple[list[dict[str, Any]], list[WordTest]]:

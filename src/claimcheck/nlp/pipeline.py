@@ -24,6 +24,7 @@ from claimcheck.nlp.components import (
 from claimcheck.nlp.context import CLAIMS_KEY, RULE_HITS_KEY, ClaimContext
 from claimcheck.nlp.flags import LexemeFlags, WordTest, lemma_table
 from claimcheck.nlp.fold import folded_lower
+from claimcheck.nlp.gate import GatedMatcher
 from claimcheck.nlp.shapes import ClaimShapes
 from claimcheck.nlp.terms import HealthTerms
 
@@ -63,8 +64,7 @@ def build_nlp(ruleset: RuleSet) -> Language:
     for abbreviation in ruleset.abbreviations:  # "et al." must not end a sentence
         for form in {abbreviation, abbreviation.capitalize()}:
             tokenizer.add_special_case(form, [{"ORTH": form}])
-    _add_holder(nlp, "claimcheck_blocks", BlockSentences())
-    nlp.add_pipe("sentencizer")
+    _add_holder(nlp, "claimcheck_blocks", BlockSentences())  # sentence starts
     lemmas = lemma_table(ruleset.lemma_overrides)  # one table for the lemmatizer and LEMMA flags
     _add_holder(nlp, "claimcheck_lemmas", LowerLemmas(lemmas))
     words = _term_words()
@@ -110,10 +110,16 @@ class CheckedSpanRuler(SpanRuler):
     """
 
     first_checks: dict[str, tuple[str, list[WordTest]]]
+    gated: GatedMatcher  # the token patterns (``self.matcher`` stays empty)
 
     def match(self, doc: Doc) -> list[Span]:
         """The ruler's matches, with the first steps of shared-flag patterns checked."""
-        spans: list[Span] = super().match(doc)
+        labels = self._match_label_id_map
+        spans = sorted({
+            Span(doc, start, end, label=labels[key]["label"], span_id=labels[key]["id"])
+            for key, start, end in (*self.gated(doc), *self.phrase_matcher(doc))
+            if start != end
+        })  # fmt: skip
         checks = self.first_checks
         if not checks or not any(s.id_ in checks for s in spans):
             return spans
@@ -146,6 +152,8 @@ def _ruler(
     ruler.__class__ = CheckedSpanRuler  # same state; only ``match`` differs
     checks: dict[str, tuple[str, list[WordTest]]] = {}
     cast(CheckedSpanRuler, ruler).first_checks = checks
+    gated = GatedMatcher(nlp.vocab, flags.flag_words())
+    cast(CheckedSpanRuler, ruler).gated = gated
     for origin, pattern in patterns:
         try:
             native, tests = _native(pattern, flags)
@@ -153,7 +161,14 @@ def _ruler(
                 public = str(pattern.get("id", ""))
                 native["id"] = f"{public}\x1f{len(checks)}"
                 checks[native["id"]] = (public, tests)
-            ruler.add_patterns([native])
+            if isinstance(native["pattern"], str):
+                ruler.add_patterns([native])
+                continue
+            key = repr((native["label"], native.get("id", "")))  # as SpanRuler keys matches
+            ruler._match_label_id_map[nlp.vocab.strings.add(key)] = {
+                "label": native["label"], "id": native.get("id", "")}
+            gated.add(key, native["pattern"])
+            ruler._patterns.append(native)
         except (ValueError, KeyError, TypeError) as exc:
             raise LexiconError(f"{origin}: invalid pattern ({str(exc).splitlines()[0]})") from exc
 
