@@ -106,6 +106,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     from claimcheck.nlp.cache import cached_pipeline
     from claimcheck.parallel import check_parallel
     from claimcheck.reporters import get_reporter
+    from claimcheck.rules import rule_phrases
     from claimcheck.sources import LoadOptions, iter_inputs
     from claimcheck.sources.files import is_web_url
 
@@ -113,7 +114,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     options = CheckOptions(select=_split(select), ignore=_split(ignore), preview=preview,
                            min_severity=Severity.parse(min_severity), check_quotes=check_quotes,
                            per_path=config.per_path() if config else ())  # fmt: skip
-    ruleset, nlp = cached_pipeline([Path(p) for p in lexicons])
+    ruleset, nlp = cached_pipeline([Path(p) for p in lexicons], lambda rs: rule_phrases(rs.rules))
     linter = Linter(ruleset, options, nlp=nlp)
     if not linter.rules:
         raise ConfigError("no rules selected: check --select and --ignore")

@@ -16,17 +16,18 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from spacy.language import Language
 
 from claimcheck.lexicon.model import RuleSet
+from claimcheck.nlp.phrases import known_words, remember, remembered
 from claimcheck.paths import cache_root
 
 log = logging.getLogger(__name__)
 
-_FORMAT = 1
+_FORMAT = 2  # 2: the tokenized phrase lists travel with the pipeline
 _CODE = ("nlp", "lexicon")  # subpackages whose code shapes the cached objects
 
 
@@ -44,8 +45,14 @@ def _code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def cached_pipeline(extra: Sequence[Path] = ()) -> tuple[RuleSet, Language]:
-    """The RuleSet and built pipeline for the default pack plus ``extra``, from cache if valid."""
+def cached_pipeline(
+    extra: Sequence[Path] = (), phrases: Callable[[RuleSet], Iterable[str]] | None = None
+) -> tuple[RuleSet, Language]:
+    """The RuleSet and built pipeline for the default pack plus ``extra``, from cache if valid.
+
+    ``phrases`` names the rules' phrase lists: they are tokenized once with the build and
+    stored with it (``nlp.phrases.known_words``).
+    """
     from claimcheck.lexicon.loader import default_lexicon_dir, load_lexicon, pack_digest
     from claimcheck.nlp.pipeline import build_nlp
 
@@ -61,6 +68,8 @@ def cached_pipeline(extra: Sequence[Path] = ()) -> tuple[RuleSet, Language]:
             return loaded
     ruleset = load_lexicon(list(extra))
     nlp = build_nlp(ruleset)
+    for phrase in phrases(ruleset) if phrases is not None else ():
+        known_words(phrase)
     if key is not None and ruleset.digest == key.split("-")[0]:
         _store(path, key, ruleset, nlp)
     return ruleset, nlp
@@ -70,7 +79,7 @@ def _load(path: Path, key: str) -> tuple[RuleSet, Language] | None:
     """The cached pair, or None when missing, stale or unreadable."""
     try:
         with path.open("rb") as fh:
-            stored_key, ruleset, nlp = pickle.load(fh)  # our own cache file, in the user cache dir
+            stored_key, ruleset, nlp, words = pickle.load(fh)  # our own file, in the user cache
     except FileNotFoundError:
         return None
     except Exception:  # a corrupt or incompatible cache file: rebuild
@@ -78,6 +87,8 @@ def _load(path: Path, key: str) -> tuple[RuleSet, Language] | None:
         return None
     if stored_key != key or not isinstance(ruleset, RuleSet) or not isinstance(nlp, Language):
         return None
+    if isinstance(words, dict):
+        remember(words)
     log.debug("pipeline loaded from %s", path)
     return ruleset, nlp
 
@@ -90,7 +101,7 @@ def _store(path: Path, key: str, ruleset: RuleSet, nlp: Language) -> None:
         fd, name = tempfile.mkstemp(dir=path.parent, prefix=".pipeline-", suffix=".tmp")
         tmp = Path(name)
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((key, ruleset, nlp), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((key, ruleset, nlp, remembered()), fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
         _prune(path.parent)
     except Exception:  # unwritable cache dir or an object that cannot be pickled

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any, cast
 
 import spacy
@@ -25,6 +24,7 @@ from claimcheck.nlp.context import CLAIMS_KEY, RULE_HITS_KEY, ClaimContext
 from claimcheck.nlp.flags import LexemeFlags, WordTest, lemma_table
 from claimcheck.nlp.fold import folded_lower
 from claimcheck.nlp.gate import GatedMatcher
+from claimcheck.nlp.phrases import phrase_words
 from claimcheck.nlp.shapes import ClaimShapes
 from claimcheck.nlp.terms import HealthTerms
 
@@ -67,7 +67,7 @@ def build_nlp(ruleset: RuleSet) -> Language:
     _add_holder(nlp, "claimcheck_blocks", BlockSentences())  # sentence starts
     lemmas = lemma_table(ruleset.lemma_overrides)  # one table for the lemmatizer and LEMMA flags
     _add_holder(nlp, "claimcheck_lemmas", LowerLemmas(lemmas))
-    words = _term_words()
+    words = phrase_words  # terms tokenized on a vocabulary of their own (nlp/phrases.py)
     _add_holder(nlp, "claimcheck_terms", HealthTerms(ruleset.terms, words, lemmas))
     patterns = (p["pattern"] for _, p in all_patterns(ruleset))
     flags = LexemeFlags(nlp.vocab, patterns, lemmas)
@@ -85,14 +85,6 @@ def build_nlp(ruleset: RuleSet) -> Language:
     _add_holder(nlp, "claimcheck_shapes", shapes)
     _add_holder(nlp, "claimcheck_context", ClaimContext(ruleset))
     return nlp
-
-
-def _term_words() -> Callable[[str], list[str]]:
-    """Tokenize vocabulary terms like article text, on a vocabulary of their own: tens of
-    thousands of term words would otherwise enlarge the pipeline's vocabulary (and each new
-    word there runs every lexeme-flag getter)."""
-    tokenizer: Any = spacy.blank("en").tokenizer
-    return lambda phrase: [t.text for t in tokenizer(phrase)]
 
 
 def _add_holder(nlp: Language, name: str, impl: Any) -> None:

@@ -37,6 +37,16 @@ KINDS: dict[str, Kind] = {
 KIND_SPECS: dict[str, KindSpec] = {name: kind.spec for name, kind in KINDS.items()}
 
 
+def rule_phrases(rules: Iterable[Rule]) -> list[str]:
+    """Every phrase that the rules' kinds look up (see ``PhraseKind``)."""
+    out: list[str] = []
+    for rule in rules:
+        phrases = getattr(KINDS.get(rule.kind), "phrases", None)
+        if phrases is not None and rule.status != "removed":
+            out += phrases(rule)
+    return out
+
+
 def matches(rule: Rule, selectors: Iterable[str]) -> bool:
     """True when a selector is the rule's name or a prefix of its id (``CC1``, ``CC101``)."""
     return selected(rule.id, rule.name, selectors)

@@ -73,6 +73,14 @@ class Kind(Protocol):
         ...
 
 
+class PhraseKind(Kind, Protocol):
+    """A kind that looks up phrase lists: they are tokenized when the pipeline is built."""
+
+    def phrases(self, rule: Rule) -> list[str]:
+        """Every phrase the rule will look up (``nlp.phrases.PhraseIndex``)."""
+        ...
+
+
 class RunLevelKind(Kind, Protocol):
     """A kind whose state spans a run: its per-document part can run in a worker process."""
 

@@ -21,10 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.matcher import PhraseMatcher
-
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
+from claimcheck.nlp.phrases import PhraseIndex
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 from claimcheck.rules.matchers import MatcherCache, longest_matches, phrase_matcher
 
@@ -61,10 +60,14 @@ class Density:
         }  # fmt: skip
         yield ctx.finding(rule, start, end, values, rule.param("boilerplate_kind"))
 
+    def phrases(self, rule: Rule) -> list[str]:
+        """The terms the rule counts."""
+        return [str(t) for t in rule.param("terms") or ()]
+
     def _hits(self, ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
         """Character spans of every term match and every listed mark, in text order."""
-        terms = [str(t) for t in rule.param("terms") or ()]
-        matcher: PhraseMatcher = self._cache.get(
+        terms = self.phrases(rule)
+        matcher: PhraseIndex = self._cache.get(
             ctx.doc.vocab, rule, "terms", lambda: phrase_matcher(ctx.doc.vocab, terms)
         )
         hits = [(s.start_char, s.end_char) for _, s in longest_matches(matcher, ctx.doc)]

@@ -12,15 +12,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-import spacy
-from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from claimcheck.errors import LexiconError
 from claimcheck.lexicon.model import Rule
+from claimcheck.nlp.phrases import PhraseIndex
 
 _MAX_CACHED = 16
 
@@ -45,24 +43,14 @@ class MatcherCache:
         return value
 
 
-_BLANKS: dict[int, tuple[Vocab, Language]] = {}
+def phrase_matcher(vocab: Vocab, phrases: Sequence[str]) -> PhraseIndex:
+    """A case-insensitive phrase lookup; phrase ``i`` matches under the number ``i``.
 
-
-def _blank(vocab: Vocab) -> Language:
-    """A blank English pipeline sharing ``vocab``, made once per vocabulary (~0.1 s each)."""
-    hit = _BLANKS.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        hit = _BLANKS[id(vocab)] = (vocab, spacy.blank("en", vocab=vocab))
-    return hit[1]
-
-
-def phrase_matcher(vocab: Vocab, phrases: Sequence[str]) -> PhraseMatcher:
-    """A case-insensitive PhraseMatcher; phrase ``i`` is added under the key ``str(i)``."""
-    tokenizer = _blank(vocab)
-    matcher = PhraseMatcher(vocab, attr="LOWER")
-    for i, phrase in enumerate(phrases):
-        matcher.add(str(i), [tokenizer.make_doc(phrase)])
-    return matcher
+    ``vocab`` is unused (the index keeps string hashes); it stays in the signature so callers
+    cache the index per vocabulary like the token matchers.
+    """
+    del vocab
+    return PhraseIndex(phrases)
 
 
 def token_matcher(vocab: Vocab, rule: Rule, patterns: Iterable[list[dict[str, Any]]]) -> Matcher:
@@ -80,12 +68,23 @@ def token_matcher(vocab: Vocab, rule: Rule, patterns: Iterable[list[dict[str, An
 
 
 def longest_matches(
-    matcher: PhraseMatcher | Matcher, doc: Doc | Span
+    matcher: PhraseIndex | Matcher, doc: Doc | Span
 ) -> list[tuple[int, Span]]:
-    """Non-overlapping matches, longest first wins: (pattern index, span) in text order; over
-    a Span, the spans are still the whole doc's (offsets shifted back)."""
+    """Non-overlapping matches, longest first wins (then the earlier one, as spaCy's
+    ``filter_spans``): (pattern index, span) in text order; over a Span, the spans are still
+    the whole doc's (offsets shifted back)."""
     whole = doc if isinstance(doc, Doc) else doc.doc
     shift = 0 if isinstance(doc, Doc) else doc.start
-    spans = [Span(whole, shift + start, shift + end, label=match_id)
-             for match_id, start, end in matcher(doc)]  # fmt: skip
-    return [(int(s.label_), s) for s in sorted(filter_spans(spans), key=lambda s: s.start)]
+    if isinstance(matcher, PhraseIndex):
+        found = matcher.find(doc)
+    else:
+        strings = whole.vocab.strings
+        found = [(int(strings[key]), start, end) for key, start, end in matcher(doc)]
+    kept: list[tuple[int, int, int]] = []
+    taken: set[int] = set()
+    for number, start, end in sorted(found, key=lambda m: (m[1] - m[2], m[1])):
+        if taken.isdisjoint(range(start, end)):
+            kept.append((number, start, end))
+            taken.update(range(start, end))
+    return [(number, Span(whole, shift + start, shift + end))
+            for number, start, end in sorted(kept, key=lambda m: m[1])]  # fmt: skip

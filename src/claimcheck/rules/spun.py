@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from spacy.matcher import PhraseMatcher
-
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
+from claimcheck.nlp.phrases import PhraseIndex
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 from claimcheck.rules.matchers import MatcherCache, longest_matches, phrase_matcher
 
@@ -81,12 +80,21 @@ class Spun:
             original = match_case(pairs[index][1], span.text)
             yield ctx.finding(rule, span.start_char, span.end_char, {"original": original}, kind)
 
-    def _compiled(self, ctx: CheckContext, rule: Rule) -> tuple[_Pairs, PhraseMatcher]:
+    def phrases(self, rule: Rule) -> list[str]:
+        """The spun phrases the rule looks up, plurals included."""
+        return [phrase for phrase, _ in self._pairs(rule)]
+
+    @staticmethod
+    def _pairs(rule: Rule) -> _Pairs:
+        """(spun phrase, original) pairs of the rule, plurals included."""
+        return expand(rule.param("replacements") or {}, bool(rule.param("plurals", True)))
+
+    def _compiled(self, ctx: CheckContext, rule: Rule) -> tuple[_Pairs, PhraseIndex]:
         """The rule's expanded phrase table and its matcher, built once per vocabulary."""
 
-        def build() -> tuple[_Pairs, PhraseMatcher]:
-            pairs = expand(rule.param("replacements") or {}, bool(rule.param("plurals", True)))
+        def build() -> tuple[_Pairs, PhraseIndex]:
+            pairs = self._pairs(rule)
             return pairs, phrase_matcher(ctx.doc.vocab, [p for p, _ in pairs])
 
-        compiled: tuple[_Pairs, PhraseMatcher] = self._cache.get(ctx.doc.vocab, rule, "spun", build)
+        compiled: tuple[_Pairs, PhraseIndex] = self._cache.get(ctx.doc.vocab, rule, "spun", build)
         return compiled
