@@ -13,13 +13,20 @@ one Matcher over the document gives, for patterns that do not cross a sentence b
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDS, SENT_START  # type: ignore[import-not-found]  # Cython, no stubs
+from spacy.attrs import (  # type: ignore[import-not-found]  # Cython, no stubs
+    ENT_ID,
+    IDS,
+    LEMMA,
+    LOWER,
+    NORM,
+    ORTH,
+    SENT_START,
+)
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -28,6 +35,7 @@ from spacy.vocab import Vocab
 
 _ANCHOR_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "LEMMA": "LEMMA",
                  "NORM": "NORM", "ENT_ID": "ENT_ID"}  # fmt: skip
+_TOKEN_LEVEL = (LEMMA, ENT_ID)  # set per token by our components, not per vocabulary entry
 _STOP_WEIGHT = 40  # a stop word passes about as often as this many other words
 
 
@@ -110,27 +118,40 @@ def pattern_anchor(
 
 
 class GatedMatcher:
-    """Token patterns grouped by anchor, each group run only on the sentences holding its
-    anchor; patterns without an anchor run on the whole document.
+    """Token patterns grouped by anchor; a sentence is matched against the groups whose
+    anchors it holds, and patterns without an anchor run on the whole document.
 
     ``add`` takes a match key and one pattern; ``__call__`` returns ``(key, start, end)`` like
-    ``Matcher``, in document offsets. The matcher's cost is about tokens x patterns, so a
-    group whose anchor occurs in a tenth of the sentences costs a tenth.
+    ``Matcher``, in document offsets. A Matcher's cost is about tokens x patterns, plus a
+    Python ``Token`` per token per call; a sentence whose set of groups was met before is
+    therefore matched once, by a Matcher made for that set (kept, at most
+    ``MAX_COMBINATIONS``: sentences repeat the same sets), and otherwise by each group's own.
     """
+
+    MAX_COMBINATIONS = 4096
 
     def __init__(self, vocab: Vocab, flag_words: Mapping[int, frozenset[str]]) -> None:
         self.vocab = vocab
         self.everywhere = Matcher(vocab, validate=False)
         self.flag_words = flag_words
-        self.groups: dict[tuple[int, frozenset[int]], Matcher] = {}
+        self.groups: dict[tuple[int, frozenset[int]], list[tuple[str, list[dict[str, Any]]]]]
+        self.groups = {}
         self._index: dict[int, dict[int, list[int]]] = {}  # attr -> value -> group numbers
-        self._compiled: tuple[list[int], list[np.ndarray[Any, Any]]] | None = None
+        self._by_lexeme: dict[int, tuple[int, ...]] = {}  # orth -> groups (lexeme-level)
+        self._combined: dict[frozenset[int], Matcher] = {}
+        self._seen: dict[frozenset[int], int] = {}  # sets of groups met, and how often
+        self._single: list[Matcher] | None = None  # one Matcher per group
 
     def __len__(self) -> int:
-        return len(self.everywhere) + sum(len(m) for m in self.groups.values())
+        return len(self.everywhere) + sum(len(p) for p in self.groups.values())
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle without the combined Matchers (rebuilt on need)."""
+        return {**self.__dict__, "_combined": {}, "_by_lexeme": {}, "_seen": {}, "_single": None}
 
     def add(self, key: str, steps: list[dict[str, Any]]) -> None:
         """Add one token pattern under ``key``."""
+        Matcher(self.vocab, validate=False).add(key, [steps])  # a bad pattern fails here
         anchor = pattern_anchor(steps, self.flag_words)
         if anchor is None:
             self.everywhere.add(key, [steps])
@@ -138,20 +159,65 @@ class GatedMatcher:
         group = (anchor.attr, anchor.values)
         if group not in self.groups:
             number = len(self.groups)
-            self.groups[group] = Matcher(self.vocab, validate=False)
+            self.groups[group] = []
             by_value = self._index.setdefault(anchor.attr, {})
             for value in anchor.values:
                 by_value.setdefault(value, []).append(number)
-            self._compiled = None
-        self.groups[group].add(key, [steps])
+        self.groups[group].append((key, steps))
+        self._by_lexeme = {}
+        self._combined = {}
+        self._seen = {}
+        self._single = None
 
-    def _tables(self) -> tuple[list[int], list[np.ndarray[Any, Any]]]:
-        """The anchor attributes and, for each, every anchor value (for one ``isin``)."""
-        if self._compiled is None:
-            attrs = sorted(self._index)
-            values = [np.fromiter(self._index[a], dtype=np.uint64) for a in attrs]
-            self._compiled = (attrs, values)
-        return self._compiled
+    def _lexeme_groups(self, orth: int) -> tuple[int, ...]:
+        """The groups whose anchor a vocabulary entry passes (by its text, lower-case form,
+        norm or lexeme flags: what is the same for every token of that text)."""
+        lexeme = self.vocab[orth]
+        found: set[int] = set()
+        for attr, by_value in self._index.items():
+            if attr in _TOKEN_LEVEL:
+                continue
+            if attr == ORTH:
+                value = orth
+            elif attr == LOWER:
+                value = lexeme.lower
+            elif attr == NORM:
+                value = lexeme.norm
+            else:  # a lexeme flag bit
+                value = int(lexeme.check_flag(attr))
+            found.update(by_value.get(value, ()))
+        return tuple(sorted(found))
+
+    def _matchers(self, numbers: frozenset[int]) -> list[Matcher]:
+        """Matchers that together hold the patterns of a set of groups.
+
+        A set seen before gets one Matcher of its own (a Token per token, once); a set seen
+        for the first time uses the groups' own Matchers, so a one-off set costs no build.
+        """
+        combined = self._combined.get(numbers)
+        if combined is not None:
+            return [combined]
+        if self._single is None:
+            self._single = [self._build([n]) for n in range(len(self.groups))]
+        seen = self._seen.get(numbers, 0)
+        if len(numbers) == 1 or not seen:
+            if len(self._seen) >= self.MAX_COMBINATIONS:
+                self._seen.pop(next(iter(self._seen)))
+            self._seen[numbers] = seen + 1
+            return [self._single[n] for n in sorted(numbers)]
+        if len(self._combined) >= self.MAX_COMBINATIONS:
+            self._combined.pop(next(iter(self._combined)))  # the oldest
+        combined = self._combined[numbers] = self._build(sorted(numbers))
+        return [combined]
+
+    def _build(self, numbers: list[int]) -> Matcher:
+        """A Matcher of the patterns of the given groups."""
+        matcher = Matcher(self.vocab, validate=False)
+        patterns = list(self.groups.values())
+        for number in numbers:
+            for key, steps in patterns[number]:
+                matcher.add(key, [steps])
+        return matcher
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Every match within a sentence (a match across a sentence break is dropped)."""
@@ -160,40 +226,31 @@ class GatedMatcher:
             found.extend(self.everywhere(doc))
         if not self.groups or not len(doc):
             return found
-        attrs, values = self._tables()
-        table = doc.to_array([*attrs, SENT_START]).astype(np.uint64)
-        starts = np.flatnonzero(table[:, -1] == 1)
+        token_level = [a for a in _TOKEN_LEVEL if a in self._index]
+        table = doc.to_array([ORTH, SENT_START, *token_level]).astype(np.uint64)
+        starts = np.flatnonzero(table[:, 1] == 1)
         if not len(starts) or starts[0] != 0:
             starts = np.concatenate(([0], starts))
-        # sentences holding each group's anchor
+        sentence_of = (np.searchsorted(starts, np.arange(len(doc)), side="right") - 1).tolist()
+        # the groups whose anchor each sentence holds: lexeme-level tests through a cache
         where: dict[int, set[int]] = {}
-        for column, (attr, anchors) in enumerate(zip(attrs, values, strict=True)):
-            hits = np.flatnonzero(np.isin(table[:, column], anchors))
-            if not len(hits):
-                continue
-            sentence = (np.searchsorted(starts, hits, side="right") - 1).tolist()
+        known = self._by_lexeme
+        for i, orth in enumerate(table[:, 0].tolist()):
+            groups = known.get(orth)
+            if groups is None:
+                groups = known[orth] = self._lexeme_groups(orth)
+            if groups:
+                where.setdefault(sentence_of[i], set()).update(groups)
+        for column, attr in enumerate(token_level, start=2):  # lemmas, health-term types
             by_value = self._index[attr]
-            for value, index in zip(table[hits, column].tolist(), sentence, strict=True):
-                for number in by_value[value]:
-                    where.setdefault(number, set()).add(index)
+            for i, value in enumerate(table[:, column].tolist()):
+                numbers = by_value.get(value)
+                if numbers:
+                    where.setdefault(sentence_of[i], set()).update(numbers)
         bounds = [*starts.tolist(), len(doc)]
-        matchers = list(self.groups.values())
-        for number, indices in where.items():
-            for first, last in _runs(sorted(indices)):  # neighbouring sentences: one call
-                start, end = bounds[first], bounds[last + 1]
-                for key, s, e in matchers[number](doc[start:end]):
-                    s, e = s + start, e + start
-                    if first == last or bisect_right(bounds, s) == bisect_right(bounds, e - 1):
-                        found.append((key, s, e))
+        for index, held in where.items():
+            start, end = bounds[index], bounds[index + 1]
+            sentence = doc[start:end]
+            for matcher in self._matchers(frozenset(held)):
+                found.extend((key, s + start, e + start) for key, s, e in matcher(sentence))
         return found
-
-
-def _runs(indices: list[int]) -> Iterator[tuple[int, int]]:
-    """(first, last) of each run of consecutive numbers in a sorted list."""
-    first = prev = indices[0]
-    for i in indices[1:]:
-        if i != prev + 1:
-            yield first, prev
-            first = i
-        prev = i
-    yield first, prev
