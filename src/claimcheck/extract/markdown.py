@@ -7,7 +7,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
@@ -123,6 +122,8 @@ def split_front_matter(text: str) -> tuple[dict[str, object], str, tuple[str, ..
     if m is None:
         return {}, text, ()
     body = "\n" * m.group().count("\n") + text[m.end() :]
+    import yaml  # only documents with front matter need it
+
     try:
         data = yaml.safe_load(m.group(1) or "")
     except yaml.YAMLError as exc:

@@ -6,14 +6,13 @@ and a later pack's rule replaces an earlier one with the same id.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.resources
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from claimcheck.errors import LexiconError
 from claimcheck.lexicon.model import (
@@ -40,17 +39,24 @@ from claimcheck.lexicon.schema import (
 __all__ = ["default_lexicon_dir", "load_lexicon", "read_pair_file", "read_phrase_file"]
 
 
-class _YamlLoader(yaml.SafeLoader):
-    """YAML 1.2 booleans: only true/false. In word lists, no/on/off/yes are words."""
+@functools.cache
+def _yaml_loader() -> type[Any]:
+    """A SafeLoader with YAML 1.2 booleans: only true/false. In word lists, no/on/off/yes are
+    words. Made on first use: a run with a cached pipeline never reads YAML."""
+    import yaml
 
+    class YamlLoader(yaml.SafeLoader):
+        """SafeLoader without the YAML 1.1 booleans."""
 
-_YamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_YamlLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+    YamlLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    YamlLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"),
+    )
+    return YamlLoader
 
 
 def default_lexicon_dir() -> Path:
@@ -66,8 +72,10 @@ def default_lexicon_dir() -> Path:
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     """Parse one YAML file, mapping parse errors to LexiconError with the line."""
+    import yaml
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""

@@ -17,8 +17,8 @@ import functools
 @functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """The word with look-alike letters replaced by their ASCII originals, when obfuscated."""
-    if word.isascii():
-        return word
+    if word.isascii() or not any(ch.isalpha() and not ch.isascii() for ch in word):
+        return word  # a curly quote or a dash disguises no letter
     from confusable_homoglyphs import confusables  # its tables load on first use: ~60 ms
 
     found = confusables.is_confusable(word, greedy=True, preferred_aliases=["latin"])
