@@ -373,13 +373,15 @@ class _CompiledList:
             while j < len(blocks):  # the items: short blocks, marked or holding an item word
                 span, kind, start, end = blocks[j]
                 item = text[start:end].strip()
-                if len(item.split()) > self.fl.max_words or item.endswith((":", "?")):
+                parts = list(_item_spans(span, self.fl))  # an inline list: "a · b · c"
+                longest = max(len(p.text.split()) for p in parts)
+                if longest > self.fl.max_words or item.endswith((":", "?")):
                     break
                 if kind != "list_item" and not any(
                     masks[k] & self.item for k in range(span.start, span.end)
                 ):
                     break
-                yield from _item_spans(span, self.fl)
+                yield from parts
                 j += 1
             i = j
 
