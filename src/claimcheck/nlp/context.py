@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from claimcheck.claims import Claim, DocContext, Modifier
 from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY, doc_text
+from claimcheck.nlp.mentions import navigation_trails, scare_quoted
 from claimcheck.nlp.scope import Linker, Mod, Sentences, by_sentence, overlaps_any
 from claimcheck.nlp.terms import HEALTH_TYPES, is_health_document
 from claimcheck.nlp.triggers import apply_pattern_context, covered_causal, innermost, to_term_end
@@ -49,12 +50,16 @@ class ClaimContext:
         disclaimers = [m for m in mods if m.group.type == "generic-disclaimer"]
         mods = [m for m in mods if not any(m.start < e and s < m.end for s, e in boiler)]
         blocked = boiler + [(m.start, m.end) for m in (*pseudo, *disclaimers)]
+        blocked += navigation_trails(doc, sents.bounds)  # site navigation, not the page's text
+        quoted = scare_quoted(doc)  # a wording that starts in scare quotes is only shown
         triggers: dict[int, list[Span]] = {}  # sentence index -> claim triggers
         matches = apply_pattern_context(_spans(doc, CLAIMS_KEY), self.lead, self.not_after)
         effects = {sents.index(m.start) for m in matches if m.label_ != "statistic"}
         for trig in covered_causal(innermost(matches)):
             trig = to_term_end(doc, trig)
-            if not any(trig.start < e and s < trig.end for s, e in blocked):
+            if not any(trig.start < e and s < trig.end for s, e in blocked) and not any(
+                s <= trig.start < e for s, e in quoted
+            ):
                 triggers.setdefault(sents.index(trig.start), []).append(trig)
         linker = Linker(sents, terminators)
         if len(doc) >= GATED_LENGTH and not is_health_document(doc):
