@@ -6,7 +6,11 @@ Reports each sentence or heading that carries a search phrase rather than prose:
 - a repeated keyphrase that names a place or a price ("emergency plumber Croydon", "cheap
   physio Leeds"): a phrase of 2 to ``max_words`` words used at least ``min_count`` times, with a
   qualifier word ("best", "cheap", "near") or a place name glued to a lower-case noun
-  ("physio Leeds", which grammatical English writes "a physio in Leeds");
+  ("physio Leeds", which grammatical English writes "a physio in Leeds"), also with the
+  place varying ("emergency plumber Purley", "emergency plumber Coulsdon");
+- a repeated "<service> in <place>" phrase that is also a heading ("Physiotherapy in Leeds");
+- any phrase gluing a name that the page glues to nouns ``min_count`` times or more and also
+  uses as a place ("in Croydon"): "blocked drains Croydon", even once;
 - the title repeated word for word (``title_words`` or more) in a later heading or sentence;
 - an unrelated spam phrase (``spam_from``: "cheap car insurance quotes") whose words the rest of
   the document never uses: a keyword injected into copied text.
@@ -109,31 +113,47 @@ class Keyphrase:
             and _glued_place([w for w, _ in sent.words[j - 1 : j + 1]], places)
         }  # fmt: skip
         counts: Counter[tuple[str, ...]] = Counter()
+        short: set[tuple[str, ...]] = set()  # phrases seen in a heading-length line
         for sent in sents:
-            # only phrases around an anchor (a qualifier, a glued name) can qualify: count those
+            # only phrases around an anchor (a qualifier, a name) can qualify: count those
             low = sent.lower
-            anchors = [j for j, w in enumerate(low)
-                       if w in qualifiers or (j and (low[j - 1], w) in glued)]  # fmt: skip
-            seen = set()
-            for j in anchors:
-                for n in range(2, max_words + 1):
-                    for i in range(max(0, j - n + 1), min(j, len(low) - n) + 1):
-                        gram = tuple(low[i : i + n])
-                        if gram not in seen and gram[0] not in _FUNCTION:
-                            seen.add(gram)
-                            counts[gram] += 1
+            seen: set[tuple[str, ...]] = set()
+            for gram in _anchored_grams(low, qualifiers, glued, places, max_words):
+                if gram not in seen and gram[0] not in _FUNCTION:
+                    seen.add(gram)
+                    counts[gram] += 1
+            if len(low) <= _HEADING_WORDS:
+                short |= seen
         keys = [
             g for g, c in counts.items()
             if c >= min_count and g[-1] not in _FUNCTION
-            and (qualifiers.intersection(g) or any(p in glued for p in pairwise(g)))
+            and (qualifiers.intersection(g) or any(p in glued for p in pairwise(g))
+                 or (g[-1] == _PLACE and len(g) >= 3)
+                 or (g[-2:-1] == ("in",) and g[-1] in places and g in short and len(g) >= 3))
         ]  # fmt: skip
-        if not keys:
-            return
+        # a name glued to nouns again and again ("plumber Croydon", "drains Croydon"): every
+        # such use is a keyphrase, even a phrase used once
+        glued_uses = Counter(
+            sent.lower[j] for sent in sents for j in range(1, len(sent.lower))
+            if (sent.lower[j - 1], sent.lower[j]) in glued
+        )  # fmt: skip
+        located = {  # names used as places somewhere: "in Croydon", "near Purley"
+            low[j] for low in (s.lower for s in sents) for j in range(1, len(low))
+            if low[j - 1] in _LOCATIVE
+        }  # fmt: skip
+        worked = {p for p, c in glued_uses.items() if c >= min_count and p in located}
         for sent in sents:
             for gram in sorted(keys, key=len, reverse=True):
-                if sent.has(gram):
-                    yield sent, " ".join(gram), "a repeated search keyphrase"
+                if _has_gram(sent, gram, places):
+                    shown = " ".join(gram).replace(_PLACE, "<place>")
+                    yield sent, shown, "a repeated search keyphrase"
                     break
+            else:
+                low = sent.lower
+                for j in range(1, len(low)):
+                    if low[j] in worked and (low[j - 1], low[j]) in glued:
+                        yield sent, f"{low[j - 1]} {low[j]}", "a place name worked into phrases"
+                        break
 
     def _title_repeats(
         self, sents: Sequence[_Sentence], min_words: int
@@ -168,6 +188,49 @@ class Keyphrase:
                 if sent.has(phrase) and max(uses[w] for w in phrase) <= limit:
                     yield sent, " ".join(phrase), "an unrelated keyword injected into the text"
                     break
+
+
+_LOCATIVE = frozenset({"in", "near", "across", "around", "throughout", "covering"})
+_PLACE = "\x00place"  # a keyphrase slot: "emergency plumber <place>" with any place name
+_HEADING_WORDS = 10  # a line this short is a heading or a title
+
+
+def _anchored_grams(
+    low: list[str],
+    qualifiers: frozenset[str],
+    glued: set[tuple[str, str]],
+    places: frozenset[str],
+    max_words: int,
+) -> Iterator[tuple[str, ...]]:
+    """The 2..max_words-word phrases of a sentence around an anchor: a qualifier or a glued
+    name (exact, and with the name as a slot: "emergency plumber <place>"), or "in <place>"
+    ending the phrase ("physiotherapy in leeds")."""
+    for j, w in enumerate(low):
+        is_glued = j > 0 and (low[j - 1], w) in glued
+        if w in qualifiers or is_glued:
+            for n in range(2, max_words + 1):
+                for i in range(max(0, j - n + 1), min(j, len(low) - n) + 1):
+                    yield tuple(low[i : i + n])
+        if is_glued:
+            for n in range(2, max_words):
+                if j - n + 1 >= 0:
+                    yield (*low[j - n + 1 : j], _PLACE)
+        if j >= 2 and low[j - 1] == "in" and w in places:
+            for n in range(3, max_words + 1):
+                if j - n + 1 >= 0:
+                    yield tuple(low[j - n + 1 : j + 1])
+
+
+def _has_gram(sent: _Sentence, gram: tuple[str, ...], places: frozenset[str]) -> bool:
+    """Whether the sentence holds the phrase (a ``_PLACE`` slot takes any name)."""
+    if gram[-1] != _PLACE:
+        return sent.has(gram)
+    prefix = gram[:-1]
+    low = sent.lower
+    return any(
+        low[j] in places and tuple(low[j - len(prefix) : j]) == prefix
+        for j in range(len(prefix), len(low))
+    )
 
 
 def _present(sents: Sequence[_Sentence], phrases: Sequence[object]) -> list[list[str]]:
