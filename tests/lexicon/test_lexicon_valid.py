@@ -89,6 +89,16 @@ PATTERN = "category: x\npatterns:\n  - kind: causal\n    name: test-pattern\n"
         ),
         (PATTERN + "    not_after: to\n    pattern: [{LOWER: help}]\n", "must be a list"),
         ("category: x\nrules: [\n", "invalid YAML"),
+        (
+            RULE.replace("existence", "boilerplate").replace("claim", "boilerplate")
+            + "    boilerplate_kind: spun-text\n    regex: ['a(b']\n",
+            "rule CC198: key 'regex': 'a(b' does not compile",
+        ),
+        (
+            RULE.replace("existence", "boilerplate").replace("claim", "boilerplate")
+            + "    boilerplate_kind: spun-text\n    regex: [ab]\n    regex_guard: '[a'\n",
+            "key 'regex_guard': '[a' does not compile",
+        ),
     ],
 )
 def test_malformed_lexicon_fails_loudly(tmp_path: Path, body: str, expected: str) -> None:

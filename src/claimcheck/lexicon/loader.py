@@ -89,15 +89,15 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 def pack_digest(dirs: Sequence[Path]) -> str:
-    """``RuleSet.digest``: a hash of the packs' YAML and every text file below them (meta.yml
-    aside), read without parsing, so the pipeline cache can be looked up before anything is
-    loaded."""
+    """``RuleSet.digest``: a hash of the packs' YAML and every text and JSON file below them
+    (meta.yml aside), read without parsing, so the pipeline cache can be looked up before
+    anything is loaded."""
     digest = hashlib.sha256()
     for d in dirs:
         for path in sorted(d.glob("*.yml")):
             if path.name != "meta.yml":
                 digest.update(path.read_bytes())
-        for path in sorted(d.rglob("*.txt")):
+        for path in sorted([*d.rglob("*.txt"), *d.rglob("*.json")]):
             digest.update(str(path.relative_to(d)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -7,7 +7,7 @@ medspaCy's ``ConTextRule.from_dict`` allowed-keys check.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +104,15 @@ def load_term_group(where: str, rec: Mapping[str, Any], base: Path) -> TermGroup
     return TermGroup(str(require(where, rec, "type")), phrases, weak, match)
 
 
+def check_regexes(where: str, key: str, regexes: Sequence[str]) -> None:
+    """LexiconError naming the record and key when one of ``regexes`` does not compile."""
+    for r in regexes:
+        try:
+            re.compile(r)
+        except re.error as exc:
+            raise LexiconError(f"{where}: key '{key}': {r!r} does not compile ({exc})") from exc
+
+
 def load_modifier(where: str, rec: Mapping[str, Any], base: Path, gid: str) -> ModifierGroup:
     """Validate one modifier group record."""
     check_keys(where, rec, MODIFIER_KEYS)
@@ -114,11 +123,7 @@ def load_modifier(where: str, rec: Mapping[str, Any], base: Path, gid: str) -> M
         raise LexiconError(f"{where}: key 'scope' is {scope!r}, expected one of {sorted(SCOPES)}")
     patterns = tuple(rec.get("patterns") or ())
     regex = tuple(str(r) for r in rec.get("regex") or ())
-    for r in regex:
-        try:
-            re.compile(r)
-        except re.error as exc:
-            raise LexiconError(f"{where}: key 'regex': {r!r} does not compile ({exc})") from exc
+    check_regexes(where, "regex", regex)
     phrases = record_phrases(where, rec, base)
     if not (phrases or patterns or regex):
         raise LexiconError(f"{where}: no phrases, patterns or regex")
@@ -321,6 +326,10 @@ def load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Ru
     sources = ("modifier_types", "regex", "line_patterns")  # other things a rule can match
     if spec.needs_patterns and not patterns and not any(rec.get(k) for k in sources):
         raise LexiconError(f"{where}: empty 'patterns' and no 'phrases_from'")
+    for key in ("regex", "regex_guard"):  # a kind's character patterns
+        value = rec.get(key) or ()
+        listed = [value] if isinstance(value, str) else value
+        check_regexes(where, key, [str(v) for v in listed])
     examples_flag, examples_pass = read_examples(where, rec)
     params = {k: v for k, v in rec.items() if k in spec.required | spec.optional}
     if rec.get("replacements_from"):  # a kind's 'phrase -> replacement' list (spun text)

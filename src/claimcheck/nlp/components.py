@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IDX, IS_PUNCT, LEMMA, LOWER, ORTH, SENT_START  # type: ignore[import-not-found]
+from spacy.attrs import (  # type: ignore[import-not-found]
+    IDX,
+    IS_PUNCT,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    ORTH,
+    SENT_START,
+)
 from spacy.errors import Errors
 from spacy.pipeline import Sentencizer
 from spacy.strings import get_string_id
@@ -19,6 +28,7 @@ BLOCKS_KEY = "cc_blocks"  # doc.user_data: tuple of (start_char, end_char, kind)
 LINKS_KEY = "cc_links"  # doc.user_data: tuple of (start_char, end_char, href)
 MODS_KEY = "cc_mods"  # doc.spans: modifier spans, label = type, id = group id
 TEXT_KEY = "cc_text"  # doc.user_data: the text the doc was made from (== doc.text)
+SENTS_KEY = "cc_sents"  # doc.user_data: the SentenceTable, made on first use
 
 TERM_ATTR = "ENT_ID"  # where health-term types live (no NER here), tested in C by rulers
 
@@ -36,6 +46,37 @@ def doc_text(doc: Doc) -> str:
     """The doc's text: the input kept by ``Linter`` (``doc.text`` joins every token anew)."""
     text = doc.user_data.get(TEXT_KEY)
     return text if isinstance(text, str) else doc.text
+
+
+@dataclass(frozen=True)
+class SentenceTable:
+    """A processed doc's sentences as plain bounds: ``tokens[i]`` is (start, end) in tokens and
+    ``chars[i]`` (start_char, end_char), as ``doc.sents`` gives them, without making a Span
+    per sentence each time a rule asks."""
+
+    tokens: list[tuple[int, int]]
+    chars: list[tuple[int, int]]
+
+
+def sentence_table(doc: Doc) -> SentenceTable:
+    """The doc's sentences (read once from the token arrays, then kept in ``doc.user_data``)."""
+    table = doc.user_data.get(SENTS_KEY)
+    if isinstance(table, SentenceTable):
+        return table
+    if not len(doc):
+        table = SentenceTable([], [])
+    else:
+        rows = doc.to_array([SENT_START, IDX, LENGTH]).astype(np.int64)
+        starts = np.flatnonzero(rows[:, 0] == 1)
+        if not len(starts) or starts[0] != 0:
+            starts = np.concatenate(([0], starts))
+        ends = np.concatenate((starts[1:], [len(doc)]))
+        first = rows[starts, 1]
+        last = rows[ends - 1, 1] + rows[ends - 1, 2]
+        table = SentenceTable(list(zip(starts.tolist(), ends.tolist(), strict=True)),
+                              list(zip(first.tolist(), last.tolist(), strict=True)))  # fmt: skip
+    doc.user_data[SENTS_KEY] = table
+    return table
 
 
 class BlockSentences:

@@ -14,9 +14,17 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.claims import Claim, DocContext, Modifier
 from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
-from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, MODS_KEY, doc_text
+from claimcheck.nlp.components import (
+    BLOCKS_KEY,
+    LINKS_KEY,
+    MODS_KEY,
+    doc_text,
+    sentence_table,
+)
 from claimcheck.nlp.mentions import navigation_trails, scare_quoted
+from claimcheck.nlp.model_gate import apply_model
 from claimcheck.nlp.scope import Linker, Mod, Sentences, by_sentence, overlaps_any
+from claimcheck.nlp.sentence_model import MODEL_PATTERN, SentenceModel
 from claimcheck.nlp.terms import HEALTH_TYPES, is_health_document
 from claimcheck.nlp.triggers import apply_pattern_context, covered_causal, innermost, to_term_end
 
@@ -31,8 +39,9 @@ if not Doc.has_extension("cc_context"):
 class ClaimContext:
     """The ``claimcheck_context`` component: sets ``doc._.cc_context`` to a DocContext."""
 
-    def __init__(self, ruleset: RuleSet) -> None:
+    def __init__(self, ruleset: RuleSet, model: SentenceModel | None = None) -> None:
         self.ruleset = ruleset
+        self.model = model
         self.strength = {p.name: p.strength for p in ruleset.claim_patterns}
         self.lead = {p.name: p.lead for p in ruleset.claim_patterns if p.lead}
         self.not_after = {p.name: p.not_after for p in ruleset.claim_patterns if p.not_after}
@@ -61,6 +70,12 @@ class ClaimContext:
                 s <= trig.start < e for s, e in quoted
             ):
                 triggers.setdefault(sents.index(trig.start), []).append(trig)
+        if self.model is not None and len(doc) >= GATED_LENGTH:
+            # on a page, the sentence model vetoes and promotes; it learnt from pages, so a
+            # lone sentence or a caption is left to the rules
+            triggers = apply_model(doc, self.model, sents, list(_spans(doc, CLAIMS_KEY)),
+                                   triggers, blocked)  # fmt: skip
+            effects |= {si for si, ts in triggers.items() if ts[0].id_ == MODEL_PATTERN}
         linker = Linker(sents, terminators)
         if len(doc) >= GATED_LENGTH and not is_health_document(doc):
             # in a page not about health, a claim names a health topic or treatment ("safe to
@@ -173,14 +188,7 @@ class ClaimContext:
 
     def _sentences(self, doc: Doc) -> Sentences:
         """Sentence bounds and the block each sentence starts in."""
-        bounds = [(s.start, s.end) for s in doc.sents]
-        block_starts = [b[0] for b in doc.user_data.get(BLOCKS_KEY, ())]
-        blocks = []
-        for i, (s, _e) in enumerate(bounds):
-            char = doc[s].idx
-            b = bisect.bisect_right(block_starts, char) - 1
-            blocks.append(b if block_starts else -1 - i)
-        return Sentences([b[0] for b in bounds], bounds, blocks)
+        return sentences_of(doc)
 
     def _modifiers(self, doc: Doc) -> list[Mod]:
         """Modifier spans (longest per type where they overlap), plus the hyperlinks."""
@@ -207,6 +215,18 @@ class ClaimContext:
 _CLOSERS = "\"'\u201d\u2019)]\u00bb"  # a question may end inside quotes or brackets
 _NAMES_HEALTH = HEALTH_TYPES | {"treatment"}
 GATED_LENGTH = 120  # tokens: shorter texts (a sentence, a caption) are not judged as pages
+
+
+def sentences_of(doc: Doc) -> Sentences:
+    """Sentence bounds and the block each sentence starts in."""
+    bounds = sentence_table(doc).tokens
+    block_starts = [b[0] for b in doc.user_data.get(BLOCKS_KEY, ())]
+    blocks = []
+    for i, (s, _e) in enumerate(bounds):
+        char = doc[s].idx
+        b = bisect.bisect_right(block_starts, char) - 1
+        blocks.append(b if block_starts else -1 - i)
+    return Sentences([b[0] for b in bounds], bounds, blocks)
 
 
 def _names_health(doc: Doc, sents: Sentences, si: int) -> bool:

@@ -9,6 +9,12 @@ triggers inside a trail, or starting inside scare quotes, are no claims of the p
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
+from collections.abc import Iterable
+
+import numpy as np
+from spacy.attrs import ORTH  # type: ignore[import-not-found]
 from spacy.tokens import Doc
 
 MAX_SCARE_WORDS = 3  # words inside the quotes
@@ -19,26 +25,38 @@ _TRAIL = frozenset({"\u203a", "\u00bb", ">", "\u2192"})  # breadcrumb separators
 def scare_quoted(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges inside quotation marks holding one to ``MAX_SCARE_WORDS`` words."""
     out: list[tuple[int, int]] = []
-    i = 0
     n = len(doc)
-    while i < n:
-        close = _PAIRS.get(doc[i].text)
-        if close is None:
-            i += 1
+    after = -1  # a pair taken: its closing mark opens nothing
+    for i in _indices(doc, _PAIRS):
+        if i <= after:
             continue
+        close = _PAIRS[doc[i].text]
         j = i + 1
         while j < n and j - i <= MAX_SCARE_WORDS + 2 and doc[j].text != close:
             j += 1
-        words = sum(1 for t in doc[i + 1 : j] if not t.is_punct)
-        if j < n and doc[j].text == close and 1 <= words <= MAX_SCARE_WORDS:
-            if not any(t.is_sent_start for t in doc[i + 1 : j]):
+        if j >= n or doc[j].text != close:
+            continue
+        inside = doc[i + 1 : j]
+        words = sum(1 for t in inside if not t.is_punct)
+        if 1 <= words <= MAX_SCARE_WORDS:
+            if not any(t.is_sent_start for t in inside):
                 out.append((i + 1, j))
-            i = j + 1
-        else:
-            i += 1
+            after = j
     return out
 
 
 def navigation_trails(doc: Doc, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences (token ranges) with two or more breadcrumb separators."""
-    return [(s, e) for s, e in bounds if sum(doc[k].text in _TRAIL for k in range(s, e)) >= 2]
+    marks = _indices(doc, _TRAIL)
+    if len(marks) < 2:
+        return []
+    starts = [s for s, _e in bounds]
+    per_sentence = Counter(bisect.bisect_right(starts, int(k)) - 1 for k in marks)
+    return [bounds[si] for si, count in sorted(per_sentence.items()) if count >= 2 and si >= 0]
+
+
+def _indices(doc: Doc, texts: Iterable[str]) -> list[int]:
+    """Indices of the tokens whose text is one of ``texts`` (one array scan, not a token loop)."""
+    ids = [doc.vocab.strings.add(t) for t in texts]
+    orths = doc.to_array(ORTH)
+    return [int(k) for k in np.flatnonzero(np.isin(orths, ids))]

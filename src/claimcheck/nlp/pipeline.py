@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any, cast
 
 import spacy
@@ -12,6 +13,7 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from claimcheck.errors import LexiconError
+from claimcheck.lexicon.loader import default_lexicon_dir
 from claimcheck.lexicon.model import RuleSet
 from claimcheck.nlp.components import (
     MODS_KEY,
@@ -25,6 +27,7 @@ from claimcheck.nlp.flags import LexemeFlags, WordTest, lemma_table
 from claimcheck.nlp.fold import folded_lower
 from claimcheck.nlp.gate import GatedMatcher
 from claimcheck.nlp.phrases import phrase_words
+from claimcheck.nlp.sentence_model import MODEL_FILE, SentenceModel
 from claimcheck.nlp.shapes import ClaimShapes
 from claimcheck.nlp.terms import HealthTerms
 
@@ -52,7 +55,7 @@ for _name in ("claimcheck_blocks", "claimcheck_lemmas", "claimcheck_terms",
         Language.factory(_name)(lambda nlp, name: _Holder())
 
 
-def build_nlp(ruleset: RuleSet) -> Language:
+def build_nlp(ruleset: RuleSet, use_model: bool = True) -> Language:
     """Create the pipeline: tokenizer, block-aware sentences, lemmas, rulers, ConText."""
     nlp = spacy.blank("en")
     # LOWER folds homoglyphs: lemmas, terms and patterns see "reverse" where Cyrillic letters
@@ -83,8 +86,17 @@ def build_nlp(ruleset: RuleSet) -> Language:
                          ruleset.clause_breaks, ruleset.shape_negators, lemmas, words,
                          CLAIMS_KEY, RULE_HITS_KEY)  # fmt: skip
     _add_holder(nlp, "claimcheck_shapes", shapes)
-    _add_holder(nlp, "claimcheck_context", ClaimContext(ruleset))
+    model = sentence_model(ruleset, shapes.masks.bit) if use_model else None
+    _add_holder(nlp, "claimcheck_context", ClaimContext(ruleset, model))
     return nlp
+
+
+def sentence_model(ruleset: RuleSet, bits: dict[str, int]) -> SentenceModel | None:
+    """The packs' sentence model (the last pack that has one) bound to the pipeline's word
+    classes; None when no pack has one."""
+    dirs = [Path(d) for d in ruleset.directories] or [default_lexicon_dir()]
+    path = next((d / MODEL_FILE for d in reversed(dirs) if (d / MODEL_FILE).is_file()), None)
+    return SentenceModel.load(path).with_classes(bits) if path is not None else None
 
 
 def _add_holder(nlp: Language, name: str, impl: Any) -> None:

@@ -18,13 +18,15 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.lexicon.model import ClaimShape, FramedList, WordClass
-from claimcheck.nlp.components import BLOCKS_KEY, doc_text
+from claimcheck.nlp.components import BLOCKS_KEY, doc_text, sentence_table
+from claimcheck.nlp.sentence_model import CLASSES_KEY
 from claimcheck.nlp.terms import HEALTH_TYPES, is_health_document
 
 
@@ -56,6 +58,7 @@ class ClassMasks:
                     ids = [get_string_id(p) for p in parts]
                     phrases.setdefault(ids[0], []).append((tuple(ids[1:]), 1 << i))
         self.phrases = phrases
+        self._heads: np.ndarray[Any, Any] | None = None  # the phrases' first words, made on use
         terms: dict[int, int] = {}
         for i, c in enumerate(classes):
             for t in c.terms:
@@ -99,9 +102,8 @@ class ClassMasks:
                 bits = cache[h] = self._word(doc[i])
             bits_of.append(bits)
         out = [bits_of[j] for j in inverse.tolist()]
-        lowers = doc.to_array("LOWER").tolist()
         if self.phrases:
-            self._phrases(lowers, out)
+            self._phrases(doc.to_array("LOWER"), out)
         ent = doc.to_array("ENT_ID")
         if ent.any():
             types = ent.tolist()
@@ -117,11 +119,14 @@ class ClassMasks:
                 out[i] = (0 if inside else out[i]) | self.terms.get(t, 0)
         return out
 
-    def _phrases(self, lowers: list[int], out: list[int]) -> None:
+    def _phrases(self, lower_array: np.ndarray[Any, Any], out: list[int]) -> None:
         """Give the tokens of multi-token class words their class."""
         phrases = self.phrases
-        for i, h in enumerate(lowers):
-            for rest, bit in phrases.get(h, ()):
+        if self._heads is None:
+            self._heads = np.fromiter(phrases, dtype=np.uint64, count=len(phrases))
+        lowers = lower_array.tolist()
+        for i in np.flatnonzero(np.isin(lower_array, self._heads)).tolist():
+            for rest, bit in phrases[lowers[i]]:
                 n = len(rest)
                 if tuple(lowers[i + 1 : i + 1 + n]) == rest:
                     for k in range(i, i + 1 + n):
@@ -165,9 +170,12 @@ class ClaimShapes:
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the shapes' matches and append them to ``doc.spans[spans_key]``."""
-        if not (self.shapes or self.lists) or not len(doc):
+        if not len(doc):
             return doc
         masks = self.masks.of(doc)
+        doc.user_data[CLASSES_KEY] = masks  # for the sentence model (nlp/sentence_model.py)
+        if not (self.shapes or self.lists):
+            return doc
         positions = _positions(masks)
         clause = self._clauses(doc, positions)
         blocks = _block_kinds(doc) if any(s.shape.blocks for s in self.shapes) else None
@@ -328,7 +336,7 @@ class _SentenceMasks:
     """The union of the class masks of a token's sentence, computed on demand."""
 
     def __init__(self, doc: Doc, masks: list[int]) -> None:
-        self.starts = [s.start for s in doc.sents]
+        self.starts = [s for s, _e in sentence_table(doc).tokens]
         self.masks = masks
         self.cache: dict[int, int] = {}
 

@@ -6,7 +6,9 @@ which labels them ``boilerplate`` so claim detection skips them) and of its
 ``line_patterns``, token patterns that count only when they make up their whole sentence,
 punctuation aside: "Join WriteUpCafe" alone on a footer line, not "Join Dr Lee for a walk";
 and of its ``regex`` patterns, for shapes made of characters rather than words (a phone
-number such as "(503) 555-0142").
+number such as "(503) 555-0142"). ``regex_guard`` is an optional cheap pattern that every
+regex match contains (a regex led by ``\b`` and an alternation of words makes Python try
+every position): a text without it skips the regexes.
 
 With ``span: sentence`` each match grows to its whole sentence, and with ``span: block`` to
 its whole block (a footer line, a "Related:" list), so a platform notice is reported (and can
@@ -29,13 +31,14 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span
 
 from claimcheck.lexicon.model import Rule
+from claimcheck.nlp.components import sentence_table
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 from claimcheck.rules.existence import Existence
 from claimcheck.rules.matchers import MatcherCache, longest_matches, token_matcher
 
 SPEC = KindSpec(
     required=frozenset({"boilerplate_kind"}),
-    optional=frozenset({"modifier_types", "line_patterns", "span", "regex"}),
+    optional=frozenset({"modifier_types", "line_patterns", "span", "regex", "regex_guard"}),
     placeholders=COMMON_PLACEHOLDERS,
     needs_patterns=True,
 )
@@ -67,6 +70,14 @@ class Boilerplate(Existence):
             self._regex[rule.id] = _joined(patterns) if patterns else None
         return self._regex[rule.id]
 
+    def _compiled_guard(self, rule: Rule) -> re.Pattern[str] | None:
+        """The rule's ``regex_guard`` compiled (None without one)."""
+        key = f"{rule.id} guard"
+        if key not in self._regex:
+            guard = rule.param("regex_guard")
+            self._regex[key] = re.compile(str(guard), re.IGNORECASE) if guard else None
+        return self._regex[key]
+
     def _matches(self, ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
         """Ruler and modifier matches, then line patterns that fill their sentence."""
         out = super()._matches(ctx, rule)
@@ -76,11 +87,15 @@ class Boilerplate(Existence):
                 ctx.doc.vocab, rule, "line_patterns",
                 lambda: token_matcher(ctx.doc.vocab, rule, patterns),
             )  # fmt: skip
-            for sent in ctx.doc.sents:  # a whole line is short: only short sentences can match
-                if len(sent) <= MAX_LINE_TOKENS:
+            for start, end in sentence_table(ctx.doc).tokens:
+                if end - start <= MAX_LINE_TOKENS:  # a whole line is short: only short ones match
+                    sent = ctx.doc[start:end]
                     out += [(s.start_char, s.end_char) for _, s in longest_matches(matcher, sent)
                             if whole_sentence(s)]  # fmt: skip
         rx = self._compiled_regex(rule)
+        guard = self._compiled_guard(rule)
+        if guard is not None and not guard.search(ctx.document.text):
+            rx = None  # the text lacks what every match holds
         if rx is not None:  # shapes of characters: phone numbers, split contractions
             out += [(m.start(), m.end()) for m in rx.finditer(ctx.document.text)]
         if rule.param("span") == "sentence":

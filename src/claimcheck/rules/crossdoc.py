@@ -29,6 +29,7 @@ from zlib import crc32
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
+from claimcheck.nlp.components import sentence_table
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 
 RUN_STATE_KEY = "cc_run_state"  # doc.user_data entry: the Linter's per-run dict
@@ -148,7 +149,7 @@ def shingle_hashes(
 def passages(ctx: CheckContext, min_words: int) -> list[tuple[int, int, list[str]]]:
     """Sentences and blocks of at least ``min_words`` words: (start, end, lower-case words)."""
     text = ctx.document.text
-    spans = {(s.start_char, s.end_char) for s in ctx.doc.sents}
+    spans = set(sentence_table(ctx.doc).chars)
     spans |= {(b.start, b.end) for b in ctx.document.blocks}
     out = []
     for start, end in sorted(spans):

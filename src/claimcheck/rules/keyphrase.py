@@ -32,6 +32,7 @@ from itertools import pairwise
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
+from claimcheck.nlp.components import sentence_table
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 
 SPEC = KindSpec(
@@ -72,7 +73,7 @@ class Keyphrase:
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """One finding per sentence with a search phrase, saying which and why."""
         text = ctx.document.text
-        bounds = [(s.start_char, s.end_char) for s in ctx.doc.sents]
+        bounds = sentence_table(ctx.doc).chars
         sents = [_Sentence(a, b, text[a:b]) for a, b in bounds if text[a:b].strip()]
         if not sents:
             return

@@ -1,0 +1,125 @@
+"""Apply the sentence model to a document's claim triggers: veto weak ones, promote evidence.
+
+``ClaimContext`` hands over the triggers it kept per sentence (after boilerplate, disclaimers,
+navigation and scare quotes were taken out); this returns the triggers to judge. See
+``sentence_model.py`` for what the model is and how it is trained.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Mapping, Sequence
+
+from spacy.tokens import Doc, Span
+
+from claimcheck.nlp.components import BLOCKS_KEY, MODS_KEY
+from claimcheck.nlp.scope import Sentences
+from claimcheck.nlp.sentence_model import (
+    CLASSES_KEY,
+    HEALTH_CLASSES,
+    MODEL_PATTERN,
+    SentenceModel,
+    health_classes,
+    sentence_features,
+)
+from claimcheck.nlp.terms import is_health_document
+from claimcheck.nlp.triggers import to_term_end
+
+# kinds the model does not judge: the causal-language layer (causal.yml) is measured on its
+# own data (bench/causal_language.py), not on the consumer-health annotation the model learnt
+UNVETOED = frozenset({"association", "causal"})
+# nor negated wordings: they are recorded with their cue and never flagged, whatever the model says
+_NEGATING = frozenset({"negation", "rebuttal"})
+_REACH = 6  # tokens from an effect word to the health term it acts on, for the trigger
+
+
+def document_features(
+    doc: Doc,
+    model: SentenceModel,
+    sents: Sentences,
+    rule_triggers: Sequence[Span],
+    wanted: Callable[[int, int], bool] | None = None,
+) -> dict[int, tuple[frozenset[str], list[str]]]:
+    """(features, word-class names) by sentence index of a processed document: of every
+    sentence, or of those ``wanted(index, word-class bit mask)`` accepts (features cost more
+    than masks); ``rule_triggers`` are the rulers' and shapes' claim spans, before judgement."""
+    masks: list[int] = doc.user_data.get(CLASSES_KEY) or [0] * len(doc)
+    raw: dict[int, list[tuple[str, str]]] = {}
+    for span in rule_triggers:
+        raw.setdefault(sents.index(span.start), []).append((span.id_, span.label_))
+    mods: dict[int, list[str]] = {}
+    for span in doc.spans.get(MODS_KEY, ()):
+        mods.setdefault(sents.index(span.start), []).append(span.label_)
+    blocks = doc.user_data.get(BLOCKS_KEY, ())
+    block_starts = [b[0] for b in blocks]
+    health = is_health_document(doc)
+    out = {}
+    for si, (start, end) in enumerate(sents.bounds):
+        union = 0
+        for m in masks[start:end]:
+            union |= m
+        if wanted is not None and not wanted(si, union):
+            continue
+        names = model.classes(union)
+        char = doc[start].idx if start < len(doc) else 0
+        b = bisect.bisect_right(block_starts, char) - 1
+        kind = blocks[b][2] if b >= 0 and char < blocks[b][1] else "none"
+        feats = sentence_features(doc, start, end, names, raw.get(si, []), mods.get(si, []),
+                                  kind, health)  # fmt: skip
+        out[si] = (feats, names)
+    return out
+
+
+def apply_model(
+    doc: Doc,
+    model: SentenceModel,
+    sents: Sentences,
+    rule_triggers: Sequence[Span],
+    triggers: Mapping[int, list[Span]],
+    blocked: list[tuple[int, int]],
+) -> dict[int, list[Span]]:
+    """The triggers to judge: kept ones the model does not veto, plus promoted sentences."""
+    raw = {sents.index(s.start) for s in rule_triggers}
+    negated = {sents.index(m.start) for m in doc.spans.get(MODS_KEY, ()) if m.label_ in _NEGATING}
+    health = is_health_document(doc)
+    evidence = model.mask(model.evidence)
+
+    def wanted(si: int, union: int) -> bool:
+        return si in triggers or (si not in raw and bool(union & evidence))
+
+    out: dict[int, list[Span]] = {}
+    features = document_features(doc, model, sents, rule_triggers, wanted)
+    for si, (feats, names) in sorted(features.items()):
+        if si in triggers:
+            kept = triggers[si]
+            if si not in negated and model.score(feats) < model.veto_below:
+                # science-register and negated wordings stay
+                kept = [t for t in kept if t.label_ in UNVETOED]
+            if kept:
+                out[si] = kept
+            continue
+        # else the rules saw no wording here, and there is evidence
+        if not (health or health_classes(names)) or model.score(feats) < model.promote_at:
+            continue
+        span = _evidence_span(doc, model, sents.bounds[si], names)
+        if span is not None and not any(span.start < e and s < span.end for s, e in blocked):
+            out[si] = [span]
+    return out
+
+
+def _evidence_span(
+    doc: Doc, model: SentenceModel, bounds: tuple[int, int], names: list[str]
+) -> Span | None:
+    """The promoted claim's trigger: its first evidence word, up to the health term it acts
+    on when one follows closely; labelled with the kind the sentence's classes suggest."""
+    masks: list[int] = doc.user_data.get(CLASSES_KEY) or []
+    evidence = model.mask(model.evidence)
+    health = model.mask(HEALTH_CLASSES)
+    start, end = bounds
+    first = next((k for k in range(start, end) if masks[k] & evidence), None)
+    if first is None:
+        return None
+    last = next((k for k in range(first, min(end, first + _REACH)) if masks[k] & health), first)
+    kind = model.promoted_kind(names)
+    span = Span(doc, first, last + 1, label=kind, span_id=MODEL_PATTERN)
+    return to_term_end(doc, span)

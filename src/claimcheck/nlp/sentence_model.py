@@ -1,0 +1,151 @@
+"""A sentence model that weighs the rules' evidence: is this sentence a health claim?
+
+The rules find claim wordings (triggers), word classes (effect verbs, health terms, first
+person...), caveats and sources; every claim still starts from what they found. The model -
+a logistic regression over those findings plus the sentence's content lemmas, trained by
+``scripts/train_claim_model.py`` on the dev split of the project's annotated corpus
+(bench/corpus) - answers two questions the rules cannot answer alone:
+
+- a sentence with a trigger that the model scores below ``veto_below`` is no claim (a
+  trigger in a page's navigation, a definition, an aside);
+- a sentence without a trigger that holds rule evidence (an effect word or a health term)
+  and that the model scores at least ``promote_at`` is a claim ("After my second session I
+  haven't had bloating since"); its trigger is the evidence, its pattern ``sentence-model``.
+
+The weights are data (``lexicons/model/claim-sentences.json``), regenerated whenever the
+rules change, like the generated vocabularies.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA  # type: ignore[import-not-found]
+from spacy.tokens import Doc
+
+from claimcheck.errors import LexiconError
+
+CLASSES_KEY = "cc_classes"  # doc.user_data: the word-class bit mask of every token (shapes)
+MODEL_PATTERN = "sentence-model"  # the pattern id of a claim the model promoted
+MODEL_FILE = Path("model") / "claim-sentences.json"  # inside the lexicon pack
+_LEMMAS_KEY = "cc_lemma_rows"  # doc.user_data: (lemma, is_alpha, is_stop) rows, read once
+_LENGTH_BUCKETS = (4, 9, 21, 41)  # sentence length in tokens, bucketed for a feature
+HEALTH_CLASSES = ("condition", "outcome", "body", "mechanism")
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    """Weights of the sentence features, thresholds, and how a promoted claim is typed."""
+
+    weights: Mapping[str, float]
+    bias: float
+    veto_below: float
+    promote_at: float
+    evidence: frozenset[str]  # word classes that can carry a promoted claim
+    kinds: tuple[tuple[str, str], ...] = ()  # (word class, claim kind), first present wins
+    about: str = ""
+    names: tuple[tuple[int, str], ...] = field(default=())  # (class bit, class name)
+
+    @classmethod
+    def load(cls, path: Path) -> SentenceModel:
+        """Read a model file written by scripts/train_claim_model.py (LexiconError if it
+        cannot be read or lacks a field)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(
+                weights={str(k): float(v) for k, v in data["weights"].items()},
+                bias=float(data["bias"]),
+                veto_below=float(data["veto_below"]),
+                promote_at=float(data["promote_at"]),
+                evidence=frozenset(str(e) for e in data["evidence"]),
+                kinds=tuple((str(c), str(k)) for c, k in data.get("kinds", [])),
+                about=str(data.get("about", "")),
+            )
+        except OSError as exc:
+            raise LexiconError(f"{path}: cannot read the sentence model ({exc.strerror})") from exc
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            reason = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+            raise LexiconError(f"{path}: not a sentence model file: {reason}") from exc
+
+    def with_classes(self, bits: Mapping[str, int]) -> SentenceModel:
+        """The model bound to a pipeline's word classes (name -> bit)."""
+        names = tuple(sorted((bit, name) for name, bit in bits.items()))
+        return SentenceModel(self.weights, self.bias, self.veto_below, self.promote_at,
+                             self.evidence, self.kinds, self.about, names)  # fmt: skip
+
+    def score(self, features: Iterable[str]) -> float:
+        """The probability that a sentence with these features is a claim."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def mask(self, names: Iterable[str]) -> int:
+        """The bit mask of the named word classes (names the pipeline lacks count for none)."""
+        wanted = set(names)
+        return sum(bit for bit, name in self.names if name in wanted)
+
+    def classes(self, mask: int) -> list[str]:
+        """The names of the word classes in a bit mask."""
+        return [name for bit, name in self.names if mask & bit]
+
+    def promoted_kind(self, present: Iterable[str]) -> str:
+        """The kind of a promoted claim, from the word classes of its sentence."""
+        have = set(present)
+        if "mechanism_verb" in have and "mechanism" in have:
+            return "mechanism"
+        return next((kind for cls, kind in self.kinds if cls in have), "efficacy")
+
+
+def sentence_features(
+    doc: Doc,
+    start: int,
+    end: int,
+    classes: Sequence[str],
+    triggers: Sequence[tuple[str, str]],
+    modifiers: Sequence[str],
+    block_kind: str,
+    health: bool,
+) -> frozenset[str]:
+    """The features of sentence ``doc[start:end]``: its word classes, the rules' triggers
+    (pattern id and kind) and modifier types starting in it, its block kind, length,
+    final mark, whether the page is about health, and its content lemmas."""
+    out = {f"c:{c}" for c in classes}
+    for pattern, kind in triggers:
+        out.add(f"s:{pattern}")
+        out.add(f"k:{kind}")
+    out.update(f"m:{m}" for m in modifiers)
+    out.add(f"b:{block_kind}")
+    n = end - start
+    out.add("len:" + str(1 + bisect.bisect_right(_LENGTH_BUCKETS, n)))
+    k = end - 1
+    while k >= start and doc[k].is_space:
+        k -= 1
+    final = doc[k].text.strip()[-1:] if k >= start else ""
+    if final == "?":
+        out.add("q")
+    if final == "!":
+        out.add("ex")
+    if health:
+        out.add("health")
+    if not triggers:
+        out.add("noclaim")
+    out.update(f"w:{lemma}" for lemma in content_lemmas(doc, start, end))
+    return frozenset(out)
+
+
+def content_lemmas(doc: Doc, start: int, end: int) -> list[str]:
+    """The lemmas of the alphabetic, non-stop-word tokens of ``doc[start:end]``."""
+    table = doc.user_data.get(_LEMMAS_KEY)
+    if table is None:  # one array read per document, not three attribute reads per token
+        table = doc.user_data[_LEMMAS_KEY] = doc.to_array([LEMMA, IS_ALPHA, IS_STOP])
+    strings = doc.vocab.strings
+    return [strings[int(row[0])] for row in table[start:end] if row[1] and not row[2]]
+
+
+def health_classes(names: Iterable[str]) -> bool:
+    """Whether the classes include a health object (condition, outcome, body, mechanism)."""
+    return any(n in HEALTH_CLASSES for n in names)
