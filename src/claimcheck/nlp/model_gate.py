@@ -30,6 +30,9 @@ from claimcheck.nlp.triggers import to_term_end
 UNVETOED = frozenset({"association", "causal"})
 # nor negated wordings: they are recorded with their cue and never flagged, whatever the model says
 _NEGATING = frozenset({"negation", "rebuttal"})
+_SOURCE_TYPES = frozenset({"url", "doi", "pmid", "citation-marker", "author-year", "named-study",
+                           "named-organisation"})  # fmt: skip
+_CAVEAT_TYPES = frozenset({"hedge", "limitation", "risk-disclosure", "consult-professional"})
 _REACH = 6  # tokens from an effect word to the health term it acts on, for the trigger
 
 
@@ -52,21 +55,42 @@ def document_features(
         mods.setdefault(sents.index(span.start), []).append(span.label_)
     blocks = doc.user_data.get(BLOCKS_KEY, ())
     block_starts = [b[0] for b in blocks]
-    health = is_health_document(doc)
-    out = {}
-    for si, (start, end) in enumerate(sents.bounds):
+    page = _page_features(mods, len(sents.bounds))
+    if is_health_document(doc):
+        page.add("health")
+    unions = []
+    for start, end in sents.bounds:
         union = 0
         for m in masks[start:end]:
             union |= m
-        if wanted is not None and not wanted(si, union):
+        unions.append(union)
+    out = {}
+    for si, (start, end) in enumerate(sents.bounds):
+        if wanted is not None and not wanted(si, unions[si]):
             continue
-        names = model.classes(union)
+        names = model.classes(unions[si])
         char = doc[start].idx if start < len(doc) else 0
         b = bisect.bisect_right(block_starts, char) - 1
         kind = blocks[b][2] if b >= 0 and char < blocks[b][1] else "none"
+        context = set(page)
+        if si > 0:  # what the sentence before holds: a claim often continues one
+            context.update(f"pc:{n}" for n in model.classes(unions[si - 1]))
+            context.update(f"pk:{k}" for _p, k in raw.get(si - 1, ()))
         feats = sentence_features(doc, start, end, names, raw.get(si, []), mods.get(si, []),
-                                  kind, health)  # fmt: skip
+                                  kind, context)  # fmt: skip
         out[si] = (feats, names)
+    return out
+
+
+def _page_features(mods: Mapping[int, list[str]], n_sentences: int) -> set[str]:
+    """Features of the whole page: whether many of its sentences cite a source or hedge (a
+    careful page words its claims with care, so its remaining triggers are weaker evidence)."""
+    out = set()
+    n = max(1, n_sentences)
+    if sum(1 for labels in mods.values() if _SOURCE_TYPES.intersection(labels)) / n > 0.08:
+        out.add("page:sourced")
+    if sum(1 for labels in mods.values() if _CAVEAT_TYPES.intersection(labels)) / n > 0.1:
+        out.add("page:hedged")
     return out
 
 

@@ -108,12 +108,14 @@ def sentence_features(
     triggers: Sequence[tuple[str, str]],
     modifiers: Sequence[str],
     block_kind: str,
-    health: bool,
+    context: Iterable[str] = (),
 ) -> frozenset[str]:
     """The features of sentence ``doc[start:end]``: its word classes, the rules' triggers
     (pattern id and kind) and modifier types starting in it, its block kind, length,
-    final mark, whether the page is about health, and its content lemmas."""
+    final mark and content lemmas, plus ``context``: features of the page (``health``: it is
+    about health; ``page:sourced``, ``page:hedged``) and of the sentence before."""
     out = {f"c:{c}" for c in classes}
+    out.update(context)
     for pattern, kind in triggers:
         out.add(f"s:{pattern}")
         out.add(f"k:{kind}")
@@ -129,8 +131,6 @@ def sentence_features(
         out.add("q")
     if final == "!":
         out.add("ex")
-    if health:
-        out.add("health")
     if not triggers:
         out.add("noclaim")
     out.update(f"w:{lemma}" for lemma in content_lemmas(doc, start, end))
