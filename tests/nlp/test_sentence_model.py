@@ -23,7 +23,7 @@ PAGE = (
     "Acupuncture relieves migraine pain for most of the people we see. "
     "There is no evidence that copper bracelets relieve arthritis pain. "
     "Heavy coffee drinking is associated with a higher risk of palpitations. "
-    "After my third visit the headaches were a thing of the past. "
+    "By week two of the course my knees felt like new. "
     "Parking is free behind the building, and the waiting room has tea, magazines and a "
     "small play corner for children who come along with a parent. "
     "Appointments run for forty-five minutes, and the first one includes a long chat about "
@@ -58,7 +58,7 @@ def _containing(claims: list[Claim], needle: str) -> list[Claim]:
 def test_without_a_model_the_rules_decide(linter: Linter, ruleset: RuleSet) -> None:
     claims = _claims(linter, ruleset, None)
     assert _containing(claims, "Acupuncture relieves")
-    assert not _containing(claims, "After my third visit")
+    assert not _containing(claims, "By week two")
 
 
 def test_a_low_score_vetoes_plain_triggers_but_not_negated_or_causal_ones(
@@ -74,11 +74,12 @@ def test_a_low_score_vetoes_plain_triggers_but_not_negated_or_causal_ones(
 
 
 def test_a_high_score_promotes_a_sentence_with_evidence(linter: Linter, ruleset: RuleSet) -> None:
-    claims = _claims(linter, ruleset, _model(bias=10.0, evidence=frozenset({"condition"})))
-    (promoted,) = _containing(claims, "After my third visit")
-    assert "headaches" in PAGE[promoted.trigger_start : promoted.trigger_end]
+    evidence = frozenset({"feel_verb", "body", "condition"})
+    claims = _claims(linter, ruleset, _model(bias=10.0, evidence=evidence))
+    (promoted,) = _containing(claims, "By week two")
+    assert PAGE[promoted.trigger_start : promoted.trigger_end].startswith("felt")
     assert promoted.support == "unsupported"
-    # a sentence with no evidence class is never promoted, however high the score
+    # a sentence with no effect word is never promoted, however high the score
     assert not _containing(claims, "Parking is free")
 
 

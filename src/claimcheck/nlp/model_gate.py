@@ -106,10 +106,12 @@ def apply_model(
     raw = {sents.index(s.start) for s in rule_triggers}
     negated = {sents.index(m.start) for m in doc.spans.get(MODS_KEY, ()) if m.label_ in _NEGATING}
     health = is_health_document(doc)
-    evidence = model.mask(model.evidence)
+    effect = model.mask(model.evidence.difference(HEALTH_CLASSES))
 
     def wanted(si: int, union: int) -> bool:
-        return si in triggers or (si not in raw and bool(union & evidence))
+        # a promoted sentence needs an effect word: a health object alone ("cups placed on
+        # the skin") describes, it does not claim
+        return si in triggers or (si not in raw and bool(union & effect))
 
     out: dict[int, list[Span]] = {}
     features = document_features(doc, model, sents, rule_triggers, wanted)
@@ -134,10 +136,10 @@ def apply_model(
 def _evidence_span(
     doc: Doc, model: SentenceModel, bounds: tuple[int, int], names: list[str]
 ) -> Span | None:
-    """The promoted claim's trigger: its first evidence word, up to the health term it acts
+    """The promoted claim's trigger: its first effect word, up to the health term it acts
     on when one follows closely; labelled with the kind the sentence's classes suggest."""
     masks: list[int] = doc.user_data.get(CLASSES_KEY) or []
-    evidence = model.mask(model.evidence)
+    evidence = model.mask(model.evidence.difference(HEALTH_CLASSES))
     health = model.mask(HEALTH_CLASSES)
     start, end = bounds
     first = next((k for k in range(start, end) if masks[k] & evidence), None)

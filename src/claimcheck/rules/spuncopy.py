@@ -5,7 +5,8 @@ Counts the findings of the ``signal_rules`` (spun phrases, look-alike letters, s
 contractions) in a document, plus its round-trip translation ``markers`` ("you'll be able
 to", "comparable to", "1000's of": grammatical, but rare in writing people do themselves).
 When there are at least ``min_signals`` of them and at least ``min_density`` per 100 words,
-every block without a finding is reported too: a spinning tool or a bad translator rewrote
+every block without a finding is reported too, and in a block with one, every sentence
+without one: a spinning tool or a bad translator rewrote
 the whole text, not a phrase. A sentence-shuffled copy shows its signposts out of order ("In
 conclusion" in the first third, "secondly" before "firstly"): that counts as ``min_signals``
 by itself.
@@ -28,6 +29,7 @@ from itertools import pairwise
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
+from claimcheck.nlp.components import sentence_table
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 
 SPEC = KindSpec(
@@ -99,8 +101,14 @@ class SpunCopy:
             return
         values = {"signals": str(signals)}
         kind = rule.param("boilerplate_kind")
+        sentences = sentence_table(ctx.doc).chars
         for block in ctx.document.blocks:
-            if any(block.start < e and s < block.end for s, e in spans):
-                continue  # reported by the signal rule itself
-            if any(ch.isalpha() for ch in text[block.start : block.end]):
-                yield ctx.finding(rule, block.start, block.end, values, kind)
+            if not any(block.start < e and s < block.end for s, e in spans):
+                parts = [(block.start, block.end)]
+            else:  # the signal rule reports its own sentence; the block's others are copied too
+                parts = [(max(a, block.start), min(b, block.end)) for a, b in sentences
+                         if a < block.end and block.start < b
+                         and not any(a < e and s < b for s, e in spans)]  # fmt: skip
+            for start, end in parts:
+                if any(ch.isalpha() for ch in text[start:end]):
+                    yield ctx.finding(rule, start, end, values, kind)
