@@ -2,12 +2,12 @@
 
 Each claim earns points by how unsupported it is (unsupported 1.0, caveated 0.4, sourced 0)
 times how strongly it is worded (absolute 2.0, strong 1.0, hedged 0.6); each vague attribution
-adds 0.5, and each promotional or template finding (a call to action, an opener or closer,
-spun or stuffed text, hype) adds 0.3: a moderator ranks a sales page above a careful one with
-the same claims. With d the points per 100 words, the score is ``round(100 * d / (d + 4))``:
-one unsupported plain claim per 100 words scores 20, four score 50, twelve 75. The curve never
-reaches 100, so documents keep their order at the top instead of tying there; more or worse
-unsupported claims in the same text always score higher.
+adds 0.5, and each promotional or template finding (a call to action, an author box, an
+opener or closer, spun or stuffed text, hype) adds 0.3: a moderator ranks a sales page above a
+careful one with the same claims. With d the points per 100 words, the score is
+``round(100 * d / (d + 4))``: one unsupported plain claim per 100 words scores 20, four score
+50, twelve 75. The curve never reaches 100, so documents keep their order at the top instead
+of tying there; more or worse unsupported claims in the same text always score higher.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ UNSCORED_KINDS = frozenset({"association", "causal"})
 # boilerplate that sells or templates (not site notices, disclaimers or shared quotations)
 PROMO_KINDS = frozenset({
     "call-to-action", "platform-call-to-action", "template-opener", "template-closer",
-    "spun-text", "keyword-stuffing", "promotional-language",
+    "spun-text", "keyword-stuffing", "promotional-language", "author-box",
 })  # fmt: skip
 
 
