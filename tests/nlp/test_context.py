@@ -22,6 +22,10 @@ def claims(linter: Linter, text: str) -> list[Claim]:
         "Cupping does not cure arthritis.",
         "Acupuncture never relieves back pain on its own.",
         "There is no cure for arthritis.",
+        # evidence denied: a link, "rather than proof that" the claim holds
+        "The study shows a link rather than proof that green tea prevents liver disease.",
+        "No single brand has been shown to relieve hay fever symptoms better than the others.",
+        "None of them has been shown to cure migraines.",
     ],
 )
 def test_negated_claims_are_listed_but_not_asserted(linter: Linter, text: str) -> None:
