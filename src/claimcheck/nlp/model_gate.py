@@ -64,17 +64,25 @@ def document_features(
         for m in masks[start:end]:
             union |= m
         unions.append(union)
+    named: dict[int, list[str]] = {}  # class names by mask: sentences repeat the same masks
+
+    def classes(mask: int) -> list[str]:
+        found = named.get(mask)
+        if found is None:
+            found = named[mask] = model.classes(mask)
+        return found
+
     out = {}
     for si, (start, end) in enumerate(sents.bounds):
         if wanted is not None and not wanted(si, unions[si]):
             continue
-        names = model.classes(unions[si])
+        names = classes(unions[si])
         char = doc[start].idx if start < len(doc) else 0
         b = bisect.bisect_right(block_starts, char) - 1
         kind = blocks[b][2] if b >= 0 and char < blocks[b][1] else "none"
         context = set(page)
         if si > 0:  # what the sentence before holds: a claim often continues one
-            context.update(f"pc:{n}" for n in model.classes(unions[si - 1]))
+            context.update(f"pc:{n}" for n in classes(unions[si - 1]))
             context.update(f"pk:{k}" for _p, k in raw.get(si - 1, ()))
         feats = sentence_features(doc, start, end, names, raw.get(si, []), mods.get(si, []),
                                   kind, context)  # fmt: skip

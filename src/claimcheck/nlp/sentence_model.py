@@ -33,7 +33,7 @@ from claimcheck.errors import LexiconError
 CLASSES_KEY = "cc_classes"  # doc.user_data: the word-class bit mask of every token (shapes)
 MODEL_PATTERN = "sentence-model"  # the pattern id of a claim the model promoted
 MODEL_FILE = Path("model") / "claim-sentences.json"  # inside the lexicon pack
-_LEMMAS_KEY = "cc_lemma_rows"  # doc.user_data: (lemma, is_alpha, is_stop) rows, read once
+_LEMMAS_KEY = "cc_content_lemmas"  # doc.user_data: per token, its lemma hash (0: no content word)
 _LENGTH_BUCKETS = (4, 9, 21, 41)  # sentence length in tokens, bucketed for a feature
 HEALTH_CLASSES = ("condition", "outcome", "body", "mechanism")
 
@@ -133,17 +133,31 @@ def sentence_features(
         out.add("ex")
     if not triggers:
         out.add("noclaim")
-    out.update(f"w:{lemma}" for lemma in content_lemmas(doc, start, end))
+    out.update(content_lemmas(doc, start, end))
     return frozenset(out)
 
 
+_LEMMA_FEATURES: dict[int, str] = {}  # lemma hash -> "w:<lemma>", bounded by the vocabulary
+
+
 def content_lemmas(doc: Doc, start: int, end: int) -> list[str]:
-    """The lemmas of the alphabetic, non-stop-word tokens of ``doc[start:end]``."""
+    """The lemma features ("w:<lemma>") of the alphabetic, non-stop-word tokens of
+    ``doc[start:end]``."""
     table = doc.user_data.get(_LEMMAS_KEY)
     if table is None:  # one array read per document, not three attribute reads per token
-        table = doc.user_data[_LEMMAS_KEY] = doc.to_array([LEMMA, IS_ALPHA, IS_STOP])
+        rows = doc.to_array([LEMMA, IS_ALPHA, IS_STOP])
+        keep = (rows[:, 1] != 0) & (rows[:, 2] == 0)
+        lemmas = (rows[:, 0] * keep).tolist()  # a hash where the token is a content word, else 0
+        table = doc.user_data[_LEMMAS_KEY] = lemmas
     strings = doc.vocab.strings
-    return [strings[int(row[0])] for row in table[start:end] if row[1] and not row[2]]
+    out = []
+    for h in table[start:end]:
+        if h:
+            feature = _LEMMA_FEATURES.get(h)
+            if feature is None:
+                feature = _LEMMA_FEATURES[h] = "w:" + strings[h]
+            out.append(feature)
+    return out
 
 
 def health_classes(names: Iterable[str]) -> bool:

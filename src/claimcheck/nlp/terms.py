@@ -69,11 +69,12 @@ class HealthTerms:
                     starts = index[attr].setdefault(key[0], {})
                     if key[1:] not in starts:  # the first group listing a term decides its type
                         starts[key[1:]] = (key[1:], group.type, group.weak)
+        # first word -> ((extra tokens, {rest of the term: (type, weak)}), ...), longest first:
+        # a token is tried against one dict per term length, not against every term
         self.lemma_index, self.lower_index = (
-            {first: tuple(sorted(terms.values(), key=lambda t: -len(t[0])))
-             for first, terms in index[attr].items()}
+            {first: _by_length(terms) for first, terms in index[attr].items()}
             for attr in ("lemma", "lower")
-        )  # fmt: skip
+        )
         # sorted once, so a document's candidates are a vectorised binary search away
         self.lemma_firsts = np.sort(np.fromiter(self.lemma_index, dtype=np.uint64))
         self.lower_firsts = np.sort(np.fromiter(self.lower_index, dtype=np.uint64))
@@ -120,13 +121,24 @@ class HealthTerms:
         type, weak)."""
         best: tuple[int, bool, str] | None = None
         for index, values in ((self.lower_index, lowers), (self.lemma_index, lemmas)):
-            for rest, type_, weak in index.get(values[i], ()):
-                n = len(rest)
-                if n == 0 or tuple(values[i + 1 : i + 1 + n]) == rest:
+            for n, by_rest in index.get(values[i], ()):
+                hit = by_rest.get(tuple(values[i + 1 : i + 1 + n]) if n else ())
+                if hit is not None:
+                    type_, weak = hit
                     if best is None or (n, not weak) > (best[0], not best[1]):
                         best = (n, weak, type_)
                     break
         return None if best is None else (best[0], best[2], best[1])
+
+
+def _by_length(
+    terms: Mapping[tuple[int, ...], _Term],
+) -> tuple[tuple[int, dict[tuple[int, ...], tuple[str, bool]]], ...]:
+    """The terms starting with one word, grouped by length, longest group first."""
+    groups: dict[int, dict[tuple[int, ...], tuple[str, bool]]] = {}
+    for rest, type_, weak in terms.values():
+        groups.setdefault(len(rest), {})[rest] = (type_, weak)
+    return tuple(sorted(groups.items(), key=lambda item: -item[0]))
 
 
 def plural(word: str) -> str:
