@@ -46,7 +46,7 @@ EVIDENCE = sorted({
     "relieve_verb", "improve_verb", "mechanism_verb", "improved_adj", "relief_noun",
     "subside_verb", "role_noun", "health_adj", "cure_verb", "safe_adj", "better_adj",
     "prevent_verb", "help_verb", "work_verb", "healthy_adj", "better_state", "feel_verb",
-    "sleep_verb", "thrive_word", "rave", "superlative", "condition", "outcome", "body",
+    "sleep_verb", "thrive_word", "superlative", "condition", "outcome", "body",
     "mechanism",
 })  # fmt: skip
 KINDS = [["cure_verb", "cure"], ["safe_adj", "safety"], ["safest", "safety"],

@@ -33,6 +33,7 @@ _NEGATING = frozenset({"negation", "rebuttal"})
 _SOURCE_TYPES = frozenset({"url", "doi", "pmid", "citation-marker", "author-year", "named-study",
                            "named-organisation"})  # fmt: skip
 _CAVEAT_TYPES = frozenset({"hedge", "limitation", "risk-disclosure", "consult-professional"})
+_SHORT_LINE = 8  # words: a heading or list item this short is reported whole
 _REACH = 6  # tokens from an effect word to the health term it acts on, for the trigger
 
 
@@ -145,7 +146,8 @@ def _evidence_span(
     doc: Doc, model: SentenceModel, bounds: tuple[int, int], names: list[str]
 ) -> Span | None:
     """The promoted claim's trigger: its first effect word, up to the health term it acts
-    on when one follows closely; labelled with the kind the sentence's classes suggest."""
+    on when one follows closely; labelled with the kind the sentence's classes suggest. A
+    heading or list item of a few words is its own trigger ("The Amazing Benefits of X")."""
     masks: list[int] = doc.user_data.get(CLASSES_KEY) or []
     evidence = model.mask(model.evidence.difference(HEALTH_CLASSES))
     health = model.mask(HEALTH_CLASSES)
@@ -153,7 +155,10 @@ def _evidence_span(
     first = next((k for k in range(start, end) if masks[k] & evidence), None)
     if first is None:
         return None
-    last = next((k for k in range(first, min(end, first + _REACH)) if masks[k] & health), first)
     kind = model.promoted_kind(names)
+    words = [k for k in range(start, end) if not (doc[k].is_space or doc[k].is_punct)]
+    if len(words) <= _SHORT_LINE:
+        return Span(doc, words[0], words[-1] + 1, label=kind, span_id=MODEL_PATTERN)
+    last = next((k for k in range(first, min(end, first + _REACH)) if masks[k] & health), first)
     span = Span(doc, first, last + 1, label=kind, span_id=MODEL_PATTERN)
     return to_term_end(doc, span)
