@@ -26,6 +26,9 @@ def claims(linter: Linter, text: str) -> list[Claim]:
         "The study shows a link rather than proof that green tea prevents liver disease.",
         "No single brand has been shown to relieve hay fever symptoms better than the others.",
         "None of them has been shown to cure migraines.",
+        # a recommendation against the treatment denies the claim
+        "NICE advises against acupuncture to relieve knee osteoarthritis pain.",
+        "Doctors recommend against bed rest to cure back pain.",
     ],
 )
 def test_negated_claims_are_listed_but_not_asserted(linter: Linter, text: str) -> None:
