@@ -26,8 +26,12 @@ def test_every_annotated_span_is_valid() -> None:
 def test_splits_are_fixed_by_the_file_name() -> None:
     records = ann.load()
     assert all(r["split"] == ann.split_of(r["id"]) for r in records)
-    dev = sum(r["split"] == "dev" for r in records)
-    assert 0.3 < dev / len(records) < 0.5
+    # the hash sends about 40% of names to dev; pages added later were named into dev on
+    # purpose (bench/corpus/README.md), so the share is checked on the hash itself, and the
+    # test split must keep every one of its 145 pages
+    share = sum(ann.split_of(f"page-{i}") == "dev" for i in range(2000)) / 2000
+    assert 0.35 < share < 0.45
+    assert sum(r["split"] == "test" for r in records) == 145
 
 
 def test_draft_quotes_become_offsets() -> None:

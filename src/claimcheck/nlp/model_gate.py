@@ -33,6 +33,7 @@ _NEGATING = frozenset({"negation", "rebuttal"})
 _SOURCE_TYPES = frozenset({"url", "doi", "pmid", "citation-marker", "author-year", "named-study",
                            "named-organisation"})  # fmt: skip
 _CAVEAT_TYPES = frozenset({"hedge", "limitation", "risk-disclosure", "consult-professional"})
+_WEAK_EFFECT = ("feel_verb", "help_verb", "work_verb")  # effect words that start no trigger first
 _SHORT_LINE = 8  # words: a heading or list item this short is reported whole
 _REACH = 6  # tokens from an effect word to the health term it acts on, for the trigger
 
@@ -150,9 +151,14 @@ def _evidence_span(
     heading or list item of a few words is its own trigger ("The Amazing Benefits of X")."""
     masks: list[int] = doc.user_data.get(CLASSES_KEY) or []
     evidence = model.mask(model.evidence.difference(HEALTH_CLASSES))
+    weak = model.mask(_WEAK_EFFECT)
     health = model.mask(HEALTH_CLASSES)
     start, end = bounds
-    first = next((k for k in range(start, end) if masks[k] & evidence), None)
+    # the trigger starts at the first effect word, a verb of acting on health ("fade",
+    # "ease") before one of looking or doing ("look", "walk") when the sentence has both
+    first = next((k for k in range(start, end) if masks[k] & evidence & ~weak), None)
+    if first is None:
+        first = next((k for k in range(start, end) if masks[k] & evidence), None)
     if first is None:
         return None
     kind = model.promoted_kind(names)
