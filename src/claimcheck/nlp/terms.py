@@ -38,6 +38,7 @@ MIN_HEALTH_TERMS = 3  # a document with fewer distinct strong terms is not about
 # A term under its first lemma: (lemma hashes after the first, type, weak). Plain tuples, so
 # the index pickles and loads fast.
 _Term = tuple[tuple[int, ...], str, bool]
+_SCAN_LIMIT = 8  # a first word starting more terms than this is looked up by term length
 
 
 class HealthTerms:
@@ -69,12 +70,19 @@ class HealthTerms:
                     starts = index[attr].setdefault(key[0], {})
                     if key[1:] not in starts:  # the first group listing a term decides its type
                         starts[key[1:]] = (key[1:], group.type, group.weak)
-        # first word -> ((extra tokens, {rest of the term: (type, weak)}), ...), longest first:
-        # a token is tried against one dict per term length, not against every term
+        # first word -> its terms, longest first; a first word that starts many terms ("blood",
+        # "skin") also gets them by length, one dict lookup per length instead of a scan.
+        # (Only those: a dict per first word would make the cached pipeline slow to load.)
         self.lemma_index, self.lower_index = (
-            {first: _by_length(terms) for first, terms in index[attr].items()}
+            {first: tuple(sorted(terms.values(), key=lambda t: -len(t[0])))
+             for first, terms in index[attr].items()}
             for attr in ("lemma", "lower")
-        )
+        )  # fmt: skip
+        self.lemma_groups, self.lower_groups = (
+            {first: _by_length(terms) for first, terms in index[attr].items()
+             if len(terms) > _SCAN_LIMIT}
+            for attr in ("lemma", "lower")
+        )  # fmt: skip
         # sorted once, so a document's candidates are a vectorised binary search away
         self.lemma_firsts = np.sort(np.fromiter(self.lemma_index, dtype=np.uint64))
         self.lower_firsts = np.sort(np.fromiter(self.lower_index, dtype=np.uint64))
@@ -120,14 +128,27 @@ class HealthTerms:
         """The longest term starting at token ``i`` (a strong one on a tie): (extra tokens,
         type, weak)."""
         best: tuple[int, bool, str] | None = None
-        for index, values in ((self.lower_index, lowers), (self.lemma_index, lemmas)):
-            for n, by_rest in index.get(values[i], ()):
-                hit = by_rest.get(tuple(values[i + 1 : i + 1 + n]) if n else ())
-                if hit is not None:
-                    type_, weak = hit
-                    if best is None or (n, not weak) > (best[0], not best[1]):
-                        best = (n, weak, type_)
-                    break
+        for index, groups, values in ((self.lower_index, self.lower_groups, lowers),
+                                      (self.lemma_index, self.lemma_groups, lemmas)):  # fmt: skip
+            first = values[i]
+            found: tuple[int, str, bool] | None = None
+            by_length = groups.get(first)
+            if by_length is not None:
+                for n, by_rest in by_length:
+                    hit = by_rest.get(tuple(values[i + 1 : i + 1 + n]) if n else ())
+                    if hit is not None:
+                        found = (n, hit[0], hit[1])
+                        break
+            else:
+                for rest, type_, weak in index.get(first, ()):
+                    n = len(rest)
+                    if n == 0 or tuple(values[i + 1 : i + 1 + n]) == rest:
+                        found = (n, type_, weak)
+                        break
+            if found is not None:
+                n, type_, weak = found
+                if best is None or (n, not weak) > (best[0], not best[1]):
+                    best = (n, weak, type_)
         return None if best is None else (best[0], best[2], best[1])
 
 
