@@ -26,6 +26,8 @@ def claims(linter: Linter, text: str) -> list[Claim]:
         "The study shows a link rather than proof that green tea prevents liver disease.",
         "No single brand has been shown to relieve hay fever symptoms better than the others.",
         "None of them has been shown to cure migraines.",
+        # the natural course of a complaint is no treatment's effect
+        "Back pain usually gets better on its own within six weeks.",
         # a recommendation against the treatment denies the claim
         "NICE advises against acupuncture to relieve knee osteoarthritis pain.",
         "Doctors recommend against bed rest to cure back pain.",
