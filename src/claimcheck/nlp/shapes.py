@@ -58,7 +58,7 @@ class ClassMasks:
                     ids = [get_string_id(p) for p in parts]
                     phrases.setdefault(ids[0], []).append((tuple(ids[1:]), 1 << i))
         self.phrases = phrases
-        self._heads: np.ndarray[Any, Any] | None = None  # the phrases' first words, made on use
+        self._heads: np.ndarray[Any, Any] | None = None  # phrases' first-pair keys, made on use
         terms: dict[int, int] = {}
         for i, c in enumerate(classes):
             for t in c.terms:
@@ -120,17 +120,39 @@ class ClassMasks:
         return out
 
     def _phrases(self, lower_array: np.ndarray[Any, Any], out: list[int]) -> None:
-        """Give the tokens of multi-token class words their class."""
+        """Give the tokens of multi-token class words their class.
+
+        Candidates are the positions whose word pair starts a phrase ("a call", "in bio"):
+        the pairs are compared as one mixed 64-bit key per position, in one array test, and
+        each candidate is then checked word by word (a key collision only costs that check).
+        """
         phrases = self.phrases
+        if len(lower_array) < 2:
+            return
         if self._heads is None:
-            self._heads = np.fromiter(phrases, dtype=np.uint64, count=len(phrases))
+            self._heads = np.unique(np.fromiter(
+                (_pair_key(first, rest[0]) for first, items in phrases.items()
+                 for rest, _bit in items),
+                dtype=np.uint64,
+            ))  # fmt: skip
+        keys = _pair_key(lower_array[:-1], lower_array[1:])
         lowers = lower_array.tolist()
-        for i in np.flatnonzero(np.isin(lower_array, self._heads)).tolist():
-            for rest, bit in phrases[lowers[i]]:
+        for i in np.flatnonzero(np.isin(keys, self._heads, assume_unique=False)).tolist():
+            for rest, bit in phrases.get(lowers[i], ()):
                 n = len(rest)
                 if tuple(lowers[i + 1 : i + 1 + n]) == rest:
                     for k in range(i, i + 1 + n):
                         out[k] |= bit
+
+
+def _pair_key(first: Any, second: Any) -> Any:
+    """A 64-bit key of two word hashes (ints or uint64 arrays; arrays wrap on overflow)."""
+    if isinstance(first, int):
+        return ((first * _PAIR_MIX) ^ second) & 0xFFFFFFFFFFFFFFFF
+    return (first * np.uint64(_PAIR_MIX)) ^ second
+
+
+_PAIR_MIX = 1_000_003
 
 
 class _Compiled:
