@@ -138,6 +138,7 @@ class GatedMatcher:
         self.groups = {}
         self._index: dict[int, dict[int, list[int]]] = {}  # attr -> value -> group numbers
         self._by_lexeme: dict[int, tuple[int, ...]] = {}  # orth -> groups (lexeme-level)
+        self._index_keys: dict[int, np.ndarray[Any, Any]] = {}  # attr -> its values, as an array
         self._combined: dict[frozenset[int], Matcher] = {}
         self._seen: dict[frozenset[int], int] = {}  # sets of groups met, and how often
         self._single: list[Matcher] | None = None  # one Matcher per group
@@ -147,11 +148,13 @@ class GatedMatcher:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle without the combined Matchers (rebuilt on need)."""
-        return {**self.__dict__, "_combined": {}, "_by_lexeme": {}, "_seen": {}, "_single": None}
+        return {**self.__dict__, "_combined": {}, "_by_lexeme": {}, "_seen": {}, "_single": None,
+                "_index_keys": {}}
 
     def add(self, key: str, steps: list[dict[str, Any]]) -> None:
         """Add one token pattern under ``key``."""
         Matcher(self.vocab, validate=False).add(key, [steps])  # a bad pattern fails here
+        self._index_keys = {}  # the anchor values may change
         anchor = pattern_anchor(steps, self.flag_words)
         if anchor is None:
             self.everywhere.add(key, [steps])
@@ -232,19 +235,28 @@ class GatedMatcher:
         if not len(starts) or starts[0] != 0:
             starts = np.concatenate(([0], starts))
         sentence_of = (np.searchsorted(starts, np.arange(len(doc)), side="right") - 1).tolist()
-        # the groups whose anchor each sentence holds: lexeme-level tests through a cache
+        # the groups whose anchor each sentence holds: lexeme-level tests through a cache,
+        # asked once per distinct word of the document
         where: dict[int, set[int]] = {}
         known = self._by_lexeme
-        for i, orth in enumerate(table[:, 0].tolist()):
+        forms, inverse = np.unique(table[:, 0], return_inverse=True)
+        per_form: list[tuple[int, ...]] = []
+        for orth in forms.tolist():
             groups = known.get(orth)
             if groups is None:
                 groups = known[orth] = self._lexeme_groups(orth)
-            if groups:
-                where.setdefault(sentence_of[i], set()).update(groups)
+            per_form.append(groups)
+        anchored = np.fromiter((bool(g) for g in per_form), dtype=bool, count=len(per_form))
+        for i in np.flatnonzero(anchored[inverse]).tolist():
+            where.setdefault(sentence_of[i], set()).update(per_form[inverse[i]])
         for column, attr in enumerate(token_level, start=2):  # lemmas, health-term types
             by_value = self._index[attr]
-            for i, value in enumerate(table[:, column].tolist()):
-                numbers = by_value.get(value)
+            values = table[:, column]
+            keys = self._index_keys.get(attr)
+            if keys is None:
+                keys = self._index_keys[attr] = np.fromiter(by_value, dtype=np.uint64)
+            for i in np.flatnonzero(np.isin(values, keys)).tolist():
+                numbers = by_value.get(int(values[i]))
                 if numbers:
                     where.setdefault(sentence_of[i], set()).update(numbers)
         bounds = [*starts.tolist(), len(doc)]
