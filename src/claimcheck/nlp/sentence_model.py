@@ -7,12 +7,15 @@ a logistic regression over those findings plus the sentence's content lemmas, tr
 (bench/corpus) - answers two questions the rules cannot answer alone:
 
 - a sentence with a trigger that the model scores below ``veto_below`` is no claim (a
-  trigger in a page's navigation, a definition, an aside);
-- a sentence without a trigger that holds rule evidence (an effect word or a health term)
-  and that the model scores at least ``promote_at`` is a claim ("After my second session I
-  haven't had bloating since"); its trigger is the evidence, its pattern ``sentence-model``.
+  trigger in a page's navigation, a definition, an aside), unless the trigger is negated or
+  of the causal-language kinds, which the rules keep;
+- a sentence without a trigger that holds an effect word of the ``evidence`` classes, on a
+  page about health or with a health term, and that the model scores at least
+  ``promote_at`` is a claim ("After my second session I feel like a new person"); its
+  trigger starts at the effect word, its pattern is ``sentence-model``.
 
-The weights are data (``lexicons/model/claim-sentences.json``), regenerated whenever the
+Both apply to pages (120 tokens or more) only: the model learnt from pages. The weights are
+data (``lexicons/model/claim-sentences.json``), regenerated whenever the
 rules change, like the generated vocabularies.
 """
 
