@@ -3,7 +3,7 @@
     python bench/speed.py [--mb 1.0] [--skip-proselint] [--skip-memory]
 
 All throughput figures come from one run over the same corpus (>= --mb MB of article text:
-the project's examples and fixtures plus the article text under /work/shared, repeated):
+the project's examples and fixtures plus the article text under ../shared, repeated):
   - floor "tokenizer": spacy.blank("en") tokenizer alone (nlp.pipe, no components);
   - floor "tok+sent+lemma": blank + sentencizer + lookup lemmatizer (spacy-lookups-data);
   - claimcheck check with --jobs 1 and --jobs 2 (Document parsing included);
