@@ -118,6 +118,12 @@ def test_intensifier_inside_trigger_makes_it_absolute(linter: Linter) -> None:
         ("A 2014 Cochrane review found that ginger eases nausea.", "named-study"),
         ("Ginger eases nausea (doi:10.1000/xyz123).", "doi"),
         ("Ginger eases nausea, see https://example.org/study.", "url"),
+        # literal-first source regexes (sources.yml): each form of each type
+        ("Ginger eases nausea (see www.example.org/ginger-study).", "url"),
+        ("Ginger eases nausea (https://doi.org/10.1000/xyz123).", "doi"),
+        ("Ginger eases nausea (DOI: 10.1000/xyz123).", "doi"),
+        ("Ginger eases nausea (PMID: 12345678).", "pmid"),
+        ("Ginger eases nausea (PMC1234567).", "pmid"),
         ("Ginger eases nausea [1].\n\nReferences\n\n1. Smith J. Ginger. 2020.", "citation-marker"),
     ],
 )

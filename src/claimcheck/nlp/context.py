@@ -49,7 +49,7 @@ class ClaimContext:
 
     def __call__(self, doc: Doc) -> Doc:
         """Link modifiers to claims and store the result on the doc."""
-        sents = self._sentences(doc)
+        sents = sentences_of(doc)
         mods = self._modifiers(doc)
         pseudo = [m for m in mods if m.group.type == "pseudo"]
         mods = [m for m in mods if m.group.type == "pseudo" or not overlaps_any(m, pseudo)]
@@ -185,10 +185,6 @@ class ClaimContext:
             intensifiers=by_cat["intensifier"],
             negations=_unique_spans(by_cat["rebuttal"] + by_cat["negation"]) if negated else (),
         )  # fmt: skip
-
-    def _sentences(self, doc: Doc) -> Sentences:
-        """Sentence bounds and the block each sentence starts in."""
-        return sentences_of(doc)
 
     def _modifiers(self, doc: Doc) -> list[Mod]:
         """Modifier spans (longest per type where they overlap), plus the hyperlinks."""

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import numpy as np
 from spacy.attrs import ORTH  # type: ignore[import-not-found]
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 MAX_SCARE_WORDS = 3  # words inside the quotes
@@ -57,6 +58,6 @@ def navigation_trails(doc: Doc, bounds: list[tuple[int, int]]) -> list[tuple[int
 
 def _indices(doc: Doc, texts: Iterable[str]) -> list[int]:
     """Indices of the tokens whose text is one of ``texts`` (one array scan, not a token loop)."""
-    ids = [doc.vocab.strings.add(t) for t in texts]
+    ids = [get_string_id(t) for t in texts]  # spaCy's string hashes: no vocabulary lookup
     orths = doc.to_array(ORTH)
     return [int(k) for k in np.flatnonzero(np.isin(orths, ids))]

@@ -16,7 +16,6 @@ from claimcheck.nlp.components import BLOCKS_KEY, MODS_KEY
 from claimcheck.nlp.scope import Sentences
 from claimcheck.nlp.sentence_model import (
     CLASSES_KEY,
-    HEALTH_CLASSES,
     MODEL_PATTERN,
     SentenceModel,
     health_classes,
@@ -33,7 +32,6 @@ _NEGATING = frozenset({"negation", "rebuttal"})
 _SOURCE_TYPES = frozenset({"url", "doi", "pmid", "citation-marker", "author-year", "named-study",
                            "named-organisation"})  # fmt: skip
 _CAVEAT_TYPES = frozenset({"hedge", "limitation", "risk-disclosure", "consult-professional"})
-_WEAK_EFFECT = ("feel_verb", "help_verb", "work_verb")  # effect words that start no trigger first
 _SHORT_LINE = 8  # words: a heading or list item this short is reported whole
 _REACH = 6  # tokens from an effect word to the health term it acts on, for the trigger
 
@@ -44,17 +42,18 @@ def document_features(
     sents: Sentences,
     rule_triggers: Sequence[Span],
     wanted: Callable[[int, int], bool] | None = None,
+    mods: Mapping[int, list[str]] | None = None,
 ) -> dict[int, tuple[frozenset[str], list[str]]]:
     """(features, word-class names) by sentence index of a processed document: of every
     sentence, or of those ``wanted(index, word-class bit mask)`` accepts (features cost more
-    than masks); ``rule_triggers`` are the rulers' and shapes' claim spans, before judgement."""
+    than masks); ``rule_triggers`` are the rulers' and shapes' claim spans, before judgement;
+    ``mods`` the modifier types by sentence (``modifier_types``), when already read."""
     masks: list[int] = doc.user_data.get(CLASSES_KEY) or [0] * len(doc)
     raw: dict[int, list[tuple[str, str]]] = {}
     for span in rule_triggers:
         raw.setdefault(sents.index(span.start), []).append((span.id_, span.label_))
-    mods: dict[int, list[str]] = {}
-    for span in doc.spans.get(MODS_KEY, ()):
-        mods.setdefault(sents.index(span.start), []).append(span.label_)
+    if mods is None:
+        mods = modifier_types(doc, sents)
     blocks = doc.user_data.get(BLOCKS_KEY, ())
     block_starts = [b[0] for b in blocks]
     page = _page_features(mods, len(sents.bounds))
@@ -92,6 +91,14 @@ def document_features(
     return out
 
 
+def modifier_types(doc: Doc, sents: Sentences) -> dict[int, list[str]]:
+    """The types of the modifiers starting in each sentence, by sentence index."""
+    out: dict[int, list[str]] = {}
+    for span in doc.spans.get(MODS_KEY, ()):
+        out.setdefault(sents.index(span.start), []).append(span.label_)
+    return out
+
+
 def _page_features(mods: Mapping[int, list[str]], n_sentences: int) -> set[str]:
     """Features of the whole page: whether many of its sentences cite a source or hedge (a
     careful page words its claims with care, so its remaining triggers are weaker evidence)."""
@@ -114,9 +121,10 @@ def apply_model(
 ) -> dict[int, list[Span]]:
     """The triggers to judge: kept ones the model does not veto, plus promoted sentences."""
     raw = {sents.index(s.start) for s in rule_triggers}
-    negated = {sents.index(m.start) for m in doc.spans.get(MODS_KEY, ()) if m.label_ in _NEGATING}
+    mods = modifier_types(doc, sents)
+    negated = {si for si, types in mods.items() if _NEGATING.intersection(types)}
     health = is_health_document(doc)
-    effect = model.mask(model.evidence.difference(HEALTH_CLASSES))
+    effect = model.effect_mask
 
     def wanted(si: int, union: int) -> bool:
         # a promoted sentence needs an effect word: a health object alone ("cups placed on
@@ -124,7 +132,7 @@ def apply_model(
         return si in triggers or (si not in raw and bool(union & effect))
 
     out: dict[int, list[Span]] = {}
-    features = document_features(doc, model, sents, rule_triggers, wanted)
+    features = document_features(doc, model, sents, rule_triggers, wanted, mods)
     for si, (feats, names) in sorted(features.items()):
         if si in triggers:
             kept = triggers[si]
@@ -150,9 +158,7 @@ def _evidence_span(
     on when one follows closely; labelled with the kind the sentence's classes suggest. A
     heading or list item of a few words is its own trigger ("The Amazing Benefits of X")."""
     masks: list[int] = doc.user_data.get(CLASSES_KEY) or []
-    evidence = model.mask(model.evidence.difference(HEALTH_CLASSES))
-    weak = model.mask(_WEAK_EFFECT)
-    health = model.mask(HEALTH_CLASSES)
+    evidence, weak, health = model.effect_mask, model.weak_effect_mask, model.health_mask
     start, end = bounds
     # the trigger starts at the first effect word, a verb of acting on health ("fade",
     # "ease") before one of looking or doing ("look", "walk") when the sentence has both

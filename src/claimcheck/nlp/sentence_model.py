@@ -26,6 +26,7 @@ import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA  # type: ignore[import-not-found]
@@ -39,6 +40,7 @@ MODEL_FILE = Path("model") / "claim-sentences.json"  # inside the lexicon pack
 _LEMMAS_KEY = "cc_content_lemmas"  # doc.user_data: per token, its lemma hash (0: no content word)
 _LENGTH_BUCKETS = (4, 9, 21, 41)  # sentence length in tokens, bucketed for a feature
 HEALTH_CLASSES = ("condition", "outcome", "body", "mechanism")
+WEAK_EFFECT_CLASSES = ("feel_verb", "help_verb", "work_verb")
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,22 @@ class SentenceModel:
         """The probability that a sentence with these features is a claim."""
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @cached_property
+    def effect_mask(self) -> int:
+        """The evidence classes that are effect words (not health objects), as bits."""
+        return self.mask(self.evidence.difference(HEALTH_CLASSES))
+
+    @cached_property
+    def weak_effect_mask(self) -> int:
+        """Effect words of looking or doing ("look", "walk", "help"), as bits: a promoted
+        claim's trigger starts at one only when the sentence has no other effect word."""
+        return self.mask(WEAK_EFFECT_CLASSES)
+
+    @cached_property
+    def health_mask(self) -> int:
+        """The health-object classes (condition, outcome, body, mechanism), as bits."""
+        return self.mask(HEALTH_CLASSES)
 
     def mask(self, names: Iterable[str]) -> int:
         """The bit mask of the named word classes (names the pipeline lacks count for none)."""

@@ -130,11 +130,9 @@ class ClassMasks:
         if len(lower_array) < 2:
             return
         if self._heads is None:
-            self._heads = np.unique(np.fromiter(
-                (_pair_key(first, rest[0]) for first, items in phrases.items()
-                 for rest, _bit in items),
-                dtype=np.uint64,
-            ))  # fmt: skip
+            pairs = [(first, rest[0]) for first, items in phrases.items() for rest, _bit in items]
+            firsts, seconds = np.array(pairs, dtype=np.uint64).reshape(-1, 2).T
+            self._heads = np.unique(_pair_key(firsts, seconds))
         keys = _pair_key(lower_array[:-1], lower_array[1:])
         lowers = lower_array.tolist()
         for i in np.flatnonzero(np.isin(keys, self._heads, assume_unique=False)).tolist():
@@ -145,11 +143,10 @@ class ClassMasks:
                         out[k] |= bit
 
 
-def _pair_key(first: Any, second: Any) -> Any:
-    """A 64-bit key of two word hashes (ints or uint64 arrays; arrays wrap on overflow)."""
-    if isinstance(first, int):
-        return ((first * _PAIR_MIX) ^ second) & 0xFFFFFFFFFFFFFFFF
-    return (first * np.uint64(_PAIR_MIX)) ^ second
+def _pair_key(first: np.ndarray[Any, Any], second: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """64-bit keys of pairs of word hashes (uint64 arrays: the product wraps on overflow)."""
+    keys: np.ndarray[Any, Any] = (first * np.uint64(_PAIR_MIX)) ^ second
+    return keys
 
 
 _PAIR_MIX = 1_000_003
