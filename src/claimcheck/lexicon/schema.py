@@ -326,7 +326,7 @@ def load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Ru
     sources = ("modifier_types", "regex", "line_patterns")  # other things a rule can match
     if spec.needs_patterns and not patterns and not any(rec.get(k) for k in sources):
         raise LexiconError(f"{where}: empty 'patterns' and no 'phrases_from'")
-    for key in ("regex", "regex_guard"):  # a kind's character patterns
+    for key in ("regex", "regex_guard", "marker_regex"):  # a kind's character patterns
         value = rec.get(key) or ()
         listed = [value] if isinstance(value, str) else value
         check_regexes(where, key, [str(v) for v in listed])

@@ -12,7 +12,10 @@ every position): a text without it skips the regexes.
 
 With ``span: sentence`` each match grows to its whole sentence, and with ``span: block`` to
 its whole block (a footer line, a "Related:" list), so a platform notice is reported (and can
-be stripped) as one piece instead of several fragments.
+be stripped) as one piece instead of several fragments. With ``follow_titles: N`` a match counts
+only as a label ("See also: ...") or in a block that reads as a title, not prose (at most 16
+words, no closing full stop: "You may also like"), and takes in the run of up to N such
+blocks after it: the list of other articles it leads.
 
 ## Why is this bad?
 Platform footers, sign-up prompts and site notices are not the author's text; an editor has
@@ -32,13 +35,15 @@ from spacy.tokens import Span
 
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.components import sentence_table
+from claimcheck.nlp.listings import title_run
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 from claimcheck.rules.existence import Existence
 from claimcheck.rules.matchers import MatcherCache, longest_matches, token_matcher
 
 SPEC = KindSpec(
     required=frozenset({"boilerplate_kind"}),
-    optional=frozenset({"modifier_types", "line_patterns", "span", "regex", "regex_guard"}),
+    optional=frozenset({"modifier_types", "line_patterns", "span", "regex", "regex_guard",
+                        "follow_titles"}),
     placeholders=COMMON_PLACEHOLDERS,
     needs_patterns=True,
 )
@@ -98,6 +103,12 @@ class Boilerplate(Existence):
             rx = None  # the text lacks what every match holds
         if rx is not None:  # shapes of characters: phone numbers, split contractions
             out += [(m.start(), m.end()) for m in rx.finditer(ctx.document.text)]
+        follow = int(rule.param("follow_titles", 0))
+        if follow:  # before the span grows to the block
+            text = ctx.document.text
+            blocks = [(b.start, b.end, b.kind) for b in ctx.document.blocks]
+            runs = (title_run(text, blocks, start, end, follow) for start, end in out)
+            out = [run for run in runs if run is not None]
         if rule.param("span") == "sentence":
             out = [sentence_bounds(ctx, start, end) for start, end in out]
         elif rule.param("span") == "block":

@@ -3,7 +3,9 @@
 ## What it does
 Counts the findings of the ``signal_rules`` (spun phrases, look-alike letters, split
 contractions) in a document, plus its round-trip translation ``markers`` ("you'll be able
-to", "comparable to", "1000's of": grammatical, but rare in writing people do themselves).
+to", "comparable to", "1000's of": grammatical, but rare in writing people do themselves) and
+the matches of its ``marker_regex`` (typography a translation tool leaves, such as a space
+before a question mark); markers count as signals but are not reported on their own.
 When there are at least ``min_signals`` of them and at least ``min_density`` per 100 words,
 every block without a finding is reported too, and in a block with one, every sentence
 without one: a spinning tool or a bad translator rewrote
@@ -34,7 +36,8 @@ from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 
 SPEC = KindSpec(
     required=frozenset({"signal_rules", "min_signals"}),
-    optional=frozenset({"boilerplate_kind", "markers", "min_density", "shuffle_check"}),
+    optional=frozenset({"boilerplate_kind", "markers", "marker_regex", "min_density",
+                        "shuffle_check"}),
     placeholders=COMMON_PLACEHOLDERS | {"signals"},
 )
 
@@ -67,13 +70,13 @@ class SpunCopy:
         self._compiled: dict[str, re.Pattern[str] | None] = {}
 
     def _markers(self, rule: Rule) -> re.Pattern[str] | None:
-        """The rule's markers as one case-insensitive whole-word pattern (compiled once)."""
+        """The rule's markers (whole-word phrases, case-insensitive) and marker regexes as one
+        pattern, compiled once."""
         if rule.id not in self._compiled:
             words = [re.escape(str(m)).replace("\\ ", r"\s+") for m in rule.param("markers") or ()]
-            self._compiled[rule.id] = (
-                re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
-                if words else None
-            )  # fmt: skip
+            parts = [r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)"] if words else []
+            parts += [f"(?:{rx})" for rx in rule.param("marker_regex") or ()]
+            self._compiled[rule.id] = re.compile("|".join(parts), re.IGNORECASE) if parts else None
         return self._compiled[rule.id]
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
