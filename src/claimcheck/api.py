@@ -21,7 +21,7 @@ from claimcheck.lexicon.loader import load_lexicon
 from claimcheck.lexicon.model import Rule, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, TEXT_KEY
 from claimcheck.nlp.pipeline import build_nlp
-from claimcheck.rules import KINDS, select_rules
+from claimcheck.rules import KIND_SPECS, KINDS, select_rules
 from claimcheck.rules.base import CheckContext
 from claimcheck.rules.crossdoc import RUN_STATE_KEY
 from claimcheck.scoring import risk_score
@@ -73,6 +73,8 @@ class Linter:
             )
             if Severity.parse(r.severity) >= self.options.min_severity
         ]  # fmt: skip
+        # kinds that read other rules' findings run last (a stable sort keeps the id order)
+        self.rules.sort(key=lambda r: KIND_SPECS[r.kind].reads_findings)
         self.nlp = nlp if nlp is not None else build_nlp(self.ruleset)  # prebuilt: nlp/cache.py
         self.run_state: dict[str, object] = {}  # cross-document rule state for this run
 

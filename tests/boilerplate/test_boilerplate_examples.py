@@ -13,7 +13,7 @@ from claimcheck.rules.crossdoc import EXAMPLE_SEPARATOR
 BOILERPLATE_KINDS = frozenset({
     "platform-disclaimer", "platform-call-to-action", "template-opener", "template-closer",
     "call-to-action", "generic-disclaimer", "spun-text", "keyword-stuffing",
-    "promotional-language", "cross-document-template", "author-box",
+    "promotional-language", "cross-document-template", "author-box", "site-text",
 })  # fmt: skip
 RULES = [r for r in load_lexicon().rules if r.id.startswith("CC4")]
 FLAG = [(r.id, i) for r in RULES for i in range(len(r.examples_flag))]

@@ -6,6 +6,7 @@ medspaCy's ``ConTextRule.from_dict`` allowed-keys check.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -102,6 +103,21 @@ def load_term_group(where: str, rec: Mapping[str, Any], base: Path) -> TermGroup
         raise LexiconError(f"{where}: key 'match' is {match!r}, expected form, lower or lemma")
     phrases = record_phrases(where, rec, base)
     return TermGroup(str(require(where, rec, "type")), phrases, weak, match)
+
+
+def read_model_file(where: str, path: Path) -> dict[str, Any]:
+    """A model file named by ``model_from``, parsed (LexiconError naming the record when it
+    cannot be read or is not a JSON object)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        reason = f"cannot read {path} ({exc.strerror})"
+        raise LexiconError(f"{where}: key 'model_from': {reason}") from exc
+    except ValueError as exc:
+        raise LexiconError(f"{where}: key 'model_from': {path} is not JSON ({exc})") from exc
+    if not isinstance(data, dict) or not all(k in data for k in ("weights", "bias", "threshold")):
+        raise LexiconError(f"{where}: key 'model_from': {path} lacks weights, bias or threshold")
+    return data
 
 
 def check_regexes(where: str, key: str, regexes: Sequence[str]) -> None:
@@ -332,6 +348,8 @@ def load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Ru
         check_regexes(where, key, [str(v) for v in listed])
     examples_flag, examples_pass = read_examples(where, rec)
     params = {k: v for k, v in rec.items() if k in spec.required | spec.optional}
+    if rec.get("model_from"):  # a kind's trained weights (JSON inside the pack)
+        params["model"] = read_model_file(where, base / str(rec["model_from"]))
     if rec.get("replacements_from"):  # a kind's 'phrase -> replacement' list (spun text)
         listed = read_pair_file(base / str(rec["replacements_from"]))
         params["replacements"] = {**listed, **(rec.get("replacements") or {})}

@@ -56,42 +56,67 @@ def remember(table: dict[str, tuple[str, ...]]) -> None:
     _KNOWN.update(table)
 
 
+# function words that start many phrases ("to", "the", "not my beer"): a phrase is looked up
+# by another of its words when it has one, so common words do not make candidates everywhere
+_COMMON = frozenset({
+    "a", "an", "the", "to", "of", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "not", "no", "is", "are", "was", "were", "be", "been", "it", "its", "i", "you", "we",
+    "they", "he", "she", "my", "your", "our", "their", "this", "that", "these", "those", "do",
+    "does", "did", "have", "has", "had", "when", "if", "as", "so", "but",
+})  # fmt: skip
+
+
+def _anchor(words: Sequence[str]) -> int:
+    """The position of the word a phrase is looked up by: its longest uncommon word (the
+    first among equals), or its first word when all are common."""
+    best = -1
+    for i, word in enumerate(words):
+        if word.lower() not in _COMMON and (best < 0 or len(word) > len(words[best])):
+            best = i
+    return max(best, 0)
+
+
 class PhraseIndex:
     """Case-insensitive (``LOWER``, homoglyph-folded) lookup of a list of phrases.
 
     ``find`` returns ``(phrase number, start, end)`` for every occurrence of every phrase, like
-    a PhraseMatcher whose keys are the phrase numbers.
+    a PhraseMatcher whose keys are the phrase numbers, in text order. Each phrase is indexed by
+    one anchor word (``_anchor``): the document's tokens are compared with the anchors in one
+    array search, and only the hits are checked word by word.
     """
 
     def __init__(self, phrases: Sequence[str]) -> None:
-        by_first: dict[int, list[tuple[tuple[int, ...], int]]] = {}
+        by_anchor: dict[int, list[tuple[tuple[int, ...], int, int]]] = {}
         for number, phrase in enumerate(phrases):
-            key = tuple(get_string_id(folded_lower(w)) for w in known_words(phrase))
+            words = known_words(phrase)
+            key = tuple(get_string_id(folded_lower(w)) for w in words)
             if key:
-                by_first.setdefault(key[0], []).append((key[1:], number))
-        self.by_first = by_first
-        self.firsts = np.sort(np.fromiter(by_first, dtype=np.uint64, count=len(by_first)))
+                at = _anchor(words)
+                by_anchor.setdefault(key[at], []).append((key, at, number))
+        self.by_anchor = by_anchor
+        self.anchors = np.sort(np.fromiter(by_anchor, dtype=np.uint64, count=len(by_anchor)))
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self.by_first.values())
+        return sum(len(v) for v in self.by_anchor.values())
 
     def find(self, doc: Doc | Span) -> list[tuple[int, int, int]]:
         """Every match in ``doc`` (offsets within it, as a Matcher over a Span gives)."""
-        if not len(doc) or not len(self.firsts):
+        if not len(doc) or not len(self.anchors):
             return []
         lowers = doc.to_array("LOWER") if isinstance(doc, Doc) else doc.doc.to_array("LOWER")[
             doc.start : doc.end
         ]
-        pos = np.searchsorted(self.firsts, lowers)
-        pos[pos == len(self.firsts)] = 0
-        starts = np.flatnonzero(self.firsts[pos] == lowers)
-        if not len(starts):
+        pos = np.searchsorted(self.anchors, lowers)
+        pos[pos == len(self.anchors)] = 0
+        hits = np.flatnonzero(self.anchors[pos] == lowers)
+        if not len(hits):
             return []
         values = lowers.tolist()
         found = []
-        for i in starts.tolist():
-            for rest, number in self.by_first[values[i]]:
-                n = len(rest)
-                if not n or tuple(values[i + 1 : i + 1 + n]) == rest:
-                    found.append((number, i, i + 1 + n))
+        for i in hits.tolist():
+            for key, at, number in self.by_anchor[values[i]]:
+                start = i - at
+                if start >= 0 and tuple(values[start : start + len(key)]) == key:
+                    found.append((number, start, start + len(key)))
+        found.sort(key=lambda m: (m[1], m[0]))
         return found

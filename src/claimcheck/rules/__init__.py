@@ -9,6 +9,7 @@ from claimcheck.lexicon.model import Rule
 from claimcheck.rules.absence import Absence
 from claimcheck.rules.base import Kind, KindSpec
 from claimcheck.rules.boilerplate import Boilerplate
+from claimcheck.rules.boilerplate_model import BoilerplateSentences
 from claimcheck.rules.crossdoc import CrossDocument
 from claimcheck.rules.density import Density
 from claimcheck.rules.existence import Existence
@@ -25,6 +26,7 @@ KINDS: dict[str, Kind] = {
     "existence": Existence(),
     "absence": Absence(),
     "boilerplate": Boilerplate(),
+    "boilerplate_model": BoilerplateSentences(),
     "spun": Spun(),
     "homoglyph": Homoglyph(),
     "spun_copy": SpunCopy(),

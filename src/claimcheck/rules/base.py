@@ -25,6 +25,7 @@ class KindSpec:
     optional: frozenset[str] = frozenset()
     placeholders: frozenset[str] = COMMON_PLACEHOLDERS
     needs_patterns: bool = False
+    reads_findings: bool = False  # evaluated after the other kinds: it reads their findings
 
 
 @dataclass
