@@ -20,6 +20,7 @@ from claimcheck.nlp.boilerplate_model import (
     describe,
     found_in,
     unit_features,
+    unit_parts,
     units,
 )
 
@@ -119,3 +120,13 @@ def test_sentences_a_rule_reported_are_not_reported_again(check: Check) -> None:
     text = ARTICLE + "\n\n© 2025 Pixel Studio. All rights reserved.\n"
     found = check(text).findings
     assert [f.rule for f in found if "All rights reserved" in f.text] == ["CC401"]
+
+
+def test_scoring_the_parts_equals_scoring_the_features() -> None:
+    model = BoilerplateModel.load(default_lexicon_dir() / MODEL_FILE)
+    text = "Sign up to our newsletter today and save 10% on your first order!"
+    unit = Unit(start=0, end=len(text), block=5, blocks=6, kind="paragraph", sentence=0,
+                sentences=1)  # fmt: skip
+    for edges in ((False, False), (True, True)):
+        whole = model.score(unit_features(text, unit, {"claim"}, edges))
+        assert abs(model.score_parts(*unit_parts(text, unit, {"claim"}, edges)) - whole) < 1e-9

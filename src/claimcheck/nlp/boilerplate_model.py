@@ -20,6 +20,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from pathlib import Path
 
@@ -28,9 +29,12 @@ from claimcheck.errors import LexiconError
 MODEL_FILE = Path("model") / "boilerplate-sentences.json"  # inside the lexicon pack
 
 _CURRENCY = re.compile(r"[$£€₹]\s?\d")
-_PHONE = re.compile(r"\+?\d[\d ().-]{7,}\d")
-_ADDRESS = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|co\.uk|uk|io)\b", re.IGNORECASE)
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+# each pattern starts with a character class, so the search skips ahead to a rare character
+# (a digit, ".", ":", "@") instead of trying a lookbehind at every position
+_PHONE = re.compile(r"\d[\d ().-]{7,}\d")
+_ADDRESS = re.compile(r"[.:](?:(?<=http:|ttps:)(?=//)|(?<=www\.)|(?<=\w\.)"
+                      r"(?=(?:com|org|net|co\.uk|uk|io)\b))", re.IGNORECASE)  # fmt: skip
+_EMAIL = re.compile(r"@(?<=\S@)[^\s@]+\.\w")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 _SEPARATORS = re.compile("[|\u00b7\u2022\u00bb\u203a]")  # bar, middle dot, bullet, guillemets
 _WORD = re.compile("[A-Za-z][A-Za-z'\u2019-]*")  # apostrophes straight and curly
@@ -105,15 +109,12 @@ def chrome(blocks: Sequence[tuple[int, int, str]],
     return (any(s < top_end for s, _e in found), any(e > foot_start for _s, e in found))
 
 
-def unit_features(text: str, unit: Unit, found: Iterable[str] = (),
-                  edges: tuple[bool, bool] = (False, False),
-                  marks: Marks | None = None) -> frozenset[str]:  # fmt: skip
-    """The features of one sentence: its block's kind, its sentence position, length,
-    closing mark, surface marks, capitalisation, pronouns, first words, words and word pairs
-    (lower case), plus ``found``: what the rules found in it (``found_in``). Its block's
-    distance from the top (from the foot) counts only when ``edges`` says the page has chrome
-    there (``chrome``). ``marks``: the text's surface marks, found once for all its
-    sentences (``Marks``)."""
+def unit_parts(text: str, unit: Unit, found: Iterable[str] = (),
+               edges: tuple[bool, bool] = (False, False),
+               marks: Marks | None = None) -> tuple[set[str], list[str]]:  # fmt: skip
+    """A sentence's features apart from its words and word pairs, and its words (lower
+    case): ``unit_features`` joins them; ``BoilerplateModel.score_parts`` scores them without
+    building a string per word."""
     piece = text[unit.start : unit.end]
     words = _WORD.findall(piece)
     lower = [w.lower() for w in words]
@@ -139,14 +140,27 @@ def unit_features(text: str, unit: Unit, found: Iterable[str] = (),
         if len(lower) > 1:
             out.add(f"w01={lower[0]}_{lower[1]}")
     out.update(f"pro={w}" for w in _PRONOUNS.intersection(lower))
-    out.update(f"w={w}" for w in lower)
-    out.update(f"b={a}_{b}" for a, b in pairwise(lower))
     if edges[0] or edges[1]:
         place = ("foot" if edges[1] and unit.blocks - 1 - unit.block < EDGE else
                  "top" if edges[0] and unit.block < EDGE else "body")  # fmt: skip
         prose = "prose" if mark == "." and len(words) > 10 else "line"
         out.add(f"{place}&{prose}")
     out.update(found)
+    return out, lower
+
+
+def unit_features(text: str, unit: Unit, found: Iterable[str] = (),
+                  edges: tuple[bool, bool] = (False, False),
+                  marks: Marks | None = None) -> frozenset[str]:  # fmt: skip
+    """The features of one sentence: its block's kind, its sentence position, length,
+    closing mark, surface marks, capitalisation, pronouns, first words, words (``w=``) and
+    word pairs (``b=``), lower case, plus ``found``: what the rules found in it
+    (``found_in``). Its block's distance from the top (from the foot) counts only when
+    ``edges`` says the page has chrome there (``chrome``). ``marks``: the text's surface
+    marks, found once for all its sentences (``Marks``)."""
+    out, lower = unit_parts(text, unit, found, edges, marks)
+    out.update(f"w={w}" for w in lower)
+    out.update(f"b={a}_{b}" for a, b in pairwise(lower))
     return frozenset(out)
 
 
@@ -198,6 +212,26 @@ class BoilerplateModel:
         """The probability that a sentence with these features is boilerplate."""
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def score_parts(self, base: Iterable[str], lower: Sequence[str]) -> float:
+        """``score`` of ``unit_features``, from ``unit_parts`` (the words looked up as they
+        are, not as "w=..." strings)."""
+        words, pairs = self._lexical
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in base)
+        z += sum(words.get(w, 0.0) for w in set(lower))
+        z += sum(pairs.get(p, 0.0) for p in set(pairwise(lower)))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @cached_property
+    def _lexical(self) -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+        """The word and word-pair weights keyed by the words themselves."""
+        words = {f[2:]: w for f, w in self.weights.items() if f.startswith("w=")}
+        pairs = {}
+        for f, w in self.weights.items():
+            if f.startswith("b="):
+                first, _, second = f[2:].partition("_")
+                pairs[(first, second)] = w
+        return words, pairs
 
     def reasons(self, features: Iterable[str], top: int = 3) -> list[str]:
         """The features that raise the score most, in words, strongest first."""

@@ -30,8 +30,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER  # type: ignore[import-not-found]
 from spacy.matcher import Matcher
-from spacy.tokens import Span
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
 
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.components import sentence_table
@@ -50,6 +53,33 @@ SPEC = KindSpec(
 
 
 MAX_LINE_TOKENS = 10  # a button or footer line ("Add to Cart", "Join WriteUpCafe")
+
+
+def line_anchors(patterns: list[list[dict[str, Any]]]) -> tuple[np.ndarray[Any, Any], ...] | None:
+    """The string hashes that every line pattern's first token must have as LOWER or LEMMA
+    (two sorted arrays), or None when a pattern's first token is optional or constrained
+    otherwise: then every short sentence is tried."""
+    lowers: set[int] = set()
+    lemmas: set[int] = set()
+    for pattern in patterns:
+        first = pattern[0] if pattern else {}
+        keys = [k for k in first if k != "OP"] if "OP" not in first else []
+        if len(keys) != 1 or keys[0] not in ("LOWER", "LEMMA"):
+            return None
+        value = first[keys[0]]
+        words = value.get("IN") if isinstance(value, dict) else [value]
+        if not isinstance(words, list) or (isinstance(value, dict) and len(value) != 1):
+            return None
+        (lowers if keys[0] == "LOWER" else lemmas).update(get_string_id(str(w)) for w in words)
+    return (np.array(sorted(lowers), dtype=np.uint64), np.array(sorted(lemmas), dtype=np.uint64))
+
+
+def anchored(doc: Doc, anchors: tuple[np.ndarray[Any, Any], ...]) -> list[int]:
+    """Prefix counts of the tokens that carry an anchor: tokens ``a:b`` hold one when
+    ``out[b] - out[a]`` is positive."""
+    hit = np.isin(doc.to_array(LOWER), anchors[0]) | np.isin(doc.to_array(LEMMA), anchors[1])
+    out: list[int] = np.concatenate(([0], np.cumsum(hit))).tolist()
+    return out
 
 
 def whole_sentence(span: Span) -> bool:
@@ -92,7 +122,12 @@ class Boilerplate(Existence):
                 ctx.doc.vocab, rule, "line_patterns",
                 lambda: token_matcher(ctx.doc.vocab, rule, patterns),
             )  # fmt: skip
+            anchors = self._cache.get(ctx.doc.vocab, rule, "line_anchors",
+                                      lambda: line_anchors(patterns))  # fmt: skip
+            present = anchored(ctx.doc, anchors) if anchors is not None else None
             for start, end in sentence_table(ctx.doc).tokens:
+                if present is not None and not present[end] - present[start]:
+                    continue  # no word a line pattern can start with
                 if end - start <= MAX_LINE_TOKENS:  # a whole line is short: only short ones match
                     sent = ctx.doc[start:end]
                     out += [(s.start_char, s.end_char) for _, s in longest_matches(matcher, sent)

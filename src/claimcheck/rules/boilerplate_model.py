@@ -30,6 +30,7 @@ from claimcheck.nlp.boilerplate_model import (
     chrome,
     found_in,
     unit_features,
+    unit_parts,
     units,
 )
 from claimcheck.nlp.components import sentence_table
@@ -79,8 +80,8 @@ class BoilerplateSentences:
             if not any(ch.isalpha() for ch in text[unit.start : unit.end]):
                 continue
             found = found_in(unit, claims, modifiers)
-            features = unit_features(text, unit, found, edges, marks)
-            score = model.score(features)
+            score = model.score_parts(*unit_parts(text, unit, found, edges, marks))
             if score >= model.threshold:
+                features = unit_features(text, unit, found, edges, marks)
                 values = {"score": f"{score:.2f}", "reasons": ", ".join(model.reasons(features))}
                 yield ctx.finding(rule, unit.start, unit.end, values, kind)

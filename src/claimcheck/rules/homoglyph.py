@@ -24,7 +24,24 @@ from claimcheck.nlp.fold import fold, is_obfuscated
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 from claimcheck.rules.boilerplate import sentence_bounds
 
-_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+_NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W]")
+_WORD = re.compile(r"\w+")
+
+
+def non_ascii_words(text: str) -> Iterator[re.Match[str]]:
+    """The words (runs of word characters) holding a non-ASCII letter, in order. Found from
+    the letters outwards: a pattern such as ``\\w*[^ascii]\\w*`` would start at every word."""
+    end = 0
+    for m in _NON_ASCII_LETTER.finditer(text):
+        if m.start() < end:
+            continue  # a letter of the word just reported
+        start = m.start()
+        while start > 0 and _WORD.match(text, start - 1, start):
+            start -= 1
+        word = _WORD.match(text, start)
+        if word is not None:
+            end = word.end()
+            yield word
 
 SPEC = KindSpec(
     optional=frozenset({"boilerplate_kind"}),
@@ -43,7 +60,7 @@ class Homoglyph:
         if text.isascii():
             return
         found: dict[tuple[int, int], list[str]] = {}
-        for m in _NON_ASCII_WORD.finditer(text):  # only words with a non-ASCII letter
+        for m in non_ascii_words(text):
             if is_obfuscated(m.group()):
                 bounds = sentence_bounds(ctx, m.start(), m.end())
                 found.setdefault(bounds, []).append(fold(m.group()))

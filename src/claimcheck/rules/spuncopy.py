@@ -3,7 +3,8 @@
 ## What it does
 Counts the findings of the ``signal_rules`` (spun phrases, look-alike letters, split
 contractions) in a document, plus its round-trip translation ``markers`` ("you'll be able
-to", "comparable to", "1000's of": grammatical, but rare in writing people do themselves) and
+to", "comparable to", "1000's of": grammatical, but rare in writing people do themselves;
+matched by token, case-insensitively) and
 the matches of its ``marker_regex`` (typography a translation tool leaves, such as a space
 before a question mark); markers count as signals but are not reported on their own.
 When there are at least ``min_signals`` of them and at least ``min_density`` per 100 words,
@@ -32,7 +33,9 @@ from itertools import pairwise
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.components import sentence_table
+from claimcheck.nlp.phrases import PhraseIndex
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.matchers import MatcherCache, phrase_matcher
 
 SPEC = KindSpec(
     required=frozenset({"signal_rules", "min_signals"}),
@@ -67,17 +70,26 @@ class SpunCopy:
     spec = SPEC
 
     def __init__(self) -> None:
-        self._compiled: dict[str, re.Pattern[str] | None] = {}
+        self._cache = MatcherCache()
+        self._regex: dict[str, re.Pattern[str] | None] = {}
 
-    def _markers(self, rule: Rule) -> re.Pattern[str] | None:
-        """The rule's markers (whole-word phrases, case-insensitive) and marker regexes as one
-        pattern, compiled once."""
-        if rule.id not in self._compiled:
-            words = [re.escape(str(m)).replace("\\ ", r"\s+") for m in rule.param("markers") or ()]
-            parts = [r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)"] if words else []
-            parts += [f"(?:{rx})" for rx in rule.param("marker_regex") or ()]
-            self._compiled[rule.id] = re.compile("|".join(parts), re.IGNORECASE) if parts else None
-        return self._compiled[rule.id]
+    def _marker_count(self, ctx: CheckContext, rule: Rule) -> int:
+        """How many markers the text holds: listed phrases (looked up by token, like the
+        spun-phrase kind) and matches of the marker regexes."""
+        phrases = [str(m) for m in rule.param("markers") or ()]
+        count = 0
+        if phrases:
+            index: PhraseIndex = self._cache.get(
+                ctx.doc.vocab, rule, "markers", lambda: phrase_matcher(ctx.doc.vocab, phrases)
+            )  # fmt: skip
+            count += len(index.find(ctx.doc))
+        if rule.id not in self._regex:
+            listed = [f"(?:{rx})" for rx in rule.param("marker_regex") or ()]
+            self._regex[rule.id] = re.compile("|".join(listed)) if listed else None
+        rx = self._regex[rule.id]
+        if rx is not None:
+            count += sum(1 for _ in rx.finditer(ctx.document.text))
+        return count
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per block without a signal of its own, in a spun document."""
@@ -93,8 +105,7 @@ class SpunCopy:
                 found = list(KINDS[other.kind].evaluate(ctx, other))
             spans += [(f.start, f.end) for f in found]
         text = ctx.document.text
-        markers = self._markers(rule)
-        signals = len(spans) + (len(markers.findall(text)) if markers else 0)
+        signals = len(spans) + self._marker_count(ctx, rule)
         if rule.param("shuffle_check") and shuffled(text):
             signals += int(rule.param("min_signals"))
         words = max(1, len(text.split()))
