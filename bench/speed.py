@@ -68,8 +68,9 @@ def claimcheck_runs(named: list[tuple[str, str]], jobs: tuple[int, ...]) -> dict
     from claimcheck.extract.text import parse_plain
     from claimcheck.nlp.cache import cached_pipeline
     from claimcheck.parallel import check_parallel
+    from claimcheck.rules import rule_phrases
 
-    ruleset, nlp = cached_pipeline()
+    ruleset, nlp = cached_pipeline(phrases=lambda rs: rule_phrases(rs.rules))  # as the CLI does
     out = {}
     for n in jobs:
         linter = Linter(ruleset, nlp=nlp)  # a fresh run each time (cross-document state)
@@ -144,8 +145,9 @@ def memory_child(n: int) -> None:
     from claimcheck.api import Linter
     from claimcheck.extract.text import parse_plain
     from claimcheck.nlp.cache import cached_pipeline
+    from claimcheck.rules import rule_phrases
 
-    ruleset, nlp = cached_pipeline()
+    ruleset, nlp = cached_pipeline(phrases=lambda rs: rule_phrases(rs.rules))  # as the CLI does
     paragraphs = [p for _, t in project_texts() + shared_texts() for p in t.split("\n\n")]
     docs: Iterator[object] = (
         parse_plain(f"p{i}", text) for i, text in enumerate(islice(cycle(paragraphs), n))

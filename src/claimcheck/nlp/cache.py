@@ -58,7 +58,9 @@ def cached_pipeline(
 
     dirs = [default_lexicon_dir(), *(Path(p) for p in extra)]
     try:
-        key = f"{pack_digest(dirs)}-{_code_digest()}"
+        # a build that tokenized the phrase lists is not the same artefact as one that did not:
+        # a run without them must not leave the CLI a cache that lacks them
+        key = f"{pack_digest(dirs)}-{_code_digest()}-{'p' if phrases is not None else 'n'}"
     except OSError:
         key = None  # an unreadable pack: the loader reports it properly
     path = cache_root() / f"pipeline-{key}.pickle"

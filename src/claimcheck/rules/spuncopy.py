@@ -73,10 +73,14 @@ class SpunCopy:
         self._cache = MatcherCache()
         self._regex: dict[str, re.Pattern[str] | None] = {}
 
+    def phrases(self, rule: Rule) -> list[str]:
+        """The marker phrases the rule looks up (tokenized when the pipeline is built)."""
+        return [str(m) for m in rule.param("markers") or ()]
+
     def _marker_count(self, ctx: CheckContext, rule: Rule) -> int:
         """How many markers the text holds: listed phrases (looked up by token, like the
         spun-phrase kind) and matches of the marker regexes."""
-        phrases = [str(m) for m in rule.param("markers") or ()]
+        phrases = self.phrases(rule)
         count = 0
         if phrases:
             index: PhraseIndex = self._cache.get(
