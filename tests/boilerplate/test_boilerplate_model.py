@@ -23,6 +23,7 @@ from claimcheck.nlp.boilerplate_model import (
     unit_parts,
     units,
 )
+from claimcheck.rules.boilerplate_model import Covered
 
 Check = Callable[[str], FileResult]
 
@@ -130,3 +131,11 @@ def test_scoring_the_parts_equals_scoring_the_features() -> None:
     for edges in ((False, False), (True, True)):
         whole = model.score(unit_features(text, unit, {"claim"}, edges))
         assert abs(model.score_parts(*unit_parts(text, unit, {"claim"}, edges)) - whole) < 1e-9
+
+
+def test_a_long_finding_that_starts_early_still_covers_a_sentence() -> None:
+    # a related list is one finding from its lead to its last title; findings that start
+    # inside it must not hide that it covers a title near its end
+    covered = Covered([(0, 1000), *((100 * k, 100 * k + 5) for k in range(1, 10))])
+    assert covered(950, 960) and covered(0, 3) and covered(102, 104)
+    assert not Covered([(10, 20), (30, 40)])(20, 30) and not Covered([])(0, 5)

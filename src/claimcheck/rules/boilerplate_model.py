@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from itertools import accumulate
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
@@ -42,6 +43,20 @@ SPEC = KindSpec(
     placeholders=COMMON_PLACEHOLDERS | {"score", "reasons"},
     reads_findings=True,
 )
+
+
+class Covered:
+    """Whether a span overlaps any of some spans, in O(log n): the spans sorted by start, with
+    the furthest end reached so far (a long finding that starts early still counts)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _s, e in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # the spans that start before ``end``
+        return bool(i) and self.reach[i - 1] > start
 
 
 class BoilerplateSentences:
@@ -66,7 +81,7 @@ class BoilerplateSentences:
         text = ctx.document.text
         taken = sorted((f.start, f.end) for found in ctx.produced.values() for f in found
                        if f.category == "boilerplate")  # fmt: skip
-        starts = [s for s, _ in taken]
+        covered = Covered(taken)
         blocks = [(b.start, b.end, b.kind) for b in ctx.document.blocks]
         kind = rule.param("boilerplate_kind")
         claims = [(c.start, c.end) for c in ctx.context.claims]
@@ -74,8 +89,7 @@ class BoilerplateSentences:
         edges = chrome(blocks, taken)
         marks = Marks(text)
         for unit in units(blocks, sentence_table(ctx.doc).chars):
-            i = bisect.bisect_left(starts, unit.end)  # findings that start before the unit ends
-            if any(e > unit.start for _s, e in taken[max(0, i - 8) : i]):
+            if covered(unit.start, unit.end):
                 continue  # a rule reported it: its message says more than the model's
             if not any(ch.isalpha() for ch in text[unit.start : unit.end]):
                 continue
