@@ -20,27 +20,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import annotations as ann  # noqa: E402  # bench/annotations.py: the corpus and its split
+import logistic  # noqa: E402  # scripts/logistic.py (this script's folder is on sys.path)
 
 from claimcheck.api import CheckOptions, Linter  # noqa: E402
 from claimcheck.lexicon.loader import default_lexicon_dir  # noqa: E402
-from claimcheck.nlp.boilerplate_model import (  # noqa: E402
-    MODEL_FILE,
-    Marks,
-    chrome,
-    found_in,
-    unit_features,
-    units,
-)
+from claimcheck.nlp.boilerplate_model import MODEL_FILE, BoilerplateModel, Page  # noqa: E402
 from claimcheck.nlp.components import sentence_table  # noqa: E402
 from claimcheck.rules.base import CheckContext  # noqa: E402
 from claimcheck.sources import load_file  # noqa: E402
@@ -60,14 +52,17 @@ ABOUT = ("Boilerplate sentence model of claimcheck: logistic regression weights 
 Span = tuple[int, int]
 
 
+@dataclass(frozen=True)
 class Example:
-    """One dev document: its sentences' features and labels, the rules' findings, the gold."""
+    """One dev document: its sentences' features, bounds and labels, the rules' boilerplate
+    findings, and the annotated boilerplate spans (start, end, kind)."""
 
-    def __init__(self, ident: str, feats: list[frozenset[str]], bounds: list[Span],
-                 labels: list[int], found: list[Span],
-                 gold: list[tuple[int, int, str]]) -> None:  # fmt: skip
-        self.ident, self.feats, self.bounds, self.labels = ident, feats, bounds, labels
-        self.found, self.gold = found, gold
+    ident: str
+    feats: list[frozenset[str]]
+    bounds: list[Span]
+    labels: list[int]
+    found: list[Span]
+    gold: list[tuple[int, int, str]]
 
 
 def examples() -> list[Example]:
@@ -86,53 +81,24 @@ def examples() -> list[Example]:
         blocks = [(b.start, b.end, b.kind) for b in document.blocks]
         claims = [(c.start, c.end) for c in ctx.context.claims]
         modifiers = [(m.start, m.end, m.type) for m in ctx.context.modifiers]
-        edges = chrome(blocks, found)
-        marks = Marks(document.text)
-        feats, bounds, labels = [], [], []
-        for unit in units(blocks, sentence_table(ctx.doc).chars):
-            if not any(ch.isalpha() for ch in document.text[unit.start : unit.end]):
-                continue
-            found_here = found_in(unit, claims, modifiers)
-            features = unit_features(document.text, unit, found_here, edges, marks)
-            feats.append(features)
-            bounds.append((unit.start, unit.end))
-            labels.append(int(any(unit.start < e and s < unit.end for s, e, _k in gold)))
+        page = Page(document.text, blocks, sentence_table(ctx.doc).chars, claims, modifiers, found)
+        feats = [page.features(u) for u in page.units]
+        bounds = [(u.start, u.end) for u in page.units]
+        labels = [int(any(u.start < e and s < u.end for s, e, _k in gold)) for u in page.units]
         out.append(Example(record["id"], feats, bounds, labels, found, gold))
     return out
 
 
 def fit(feats: Sequence[frozenset[str]], labels: Sequence[int]) -> tuple[dict[str, float], float]:
-    """L2 logistic regression by Newton's method: (weights, bias)."""
-    counts = Counter(f for fs in feats for f in fs)
-    vocab = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
-    index = {f: i for i, f in enumerate(vocab)}
-    x = np.zeros((len(feats), len(vocab) + 1))
-    x[:, -1] = 1.0
-    for row, fs in enumerate(feats):
-        for f in fs:
-            if f in index:
-                x[row, index[f]] = 1.0
-    y = np.array(labels, dtype=float)
-    w = np.zeros(x.shape[1])
-    penalty = L2 * np.eye(len(w))
-    penalty[-1, -1] = 0.0  # the bias is not shrunk
-    for _ in range(40):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + penalty @ w
-        hess = (x.T * (p * (1 - p))) @ x + penalty
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-6:
-            break
-    rounded = {f: round(float(w[i]), 3) for f, i in index.items()}
-    weights = {f: v for f, v in rounded.items() if abs(v) >= 0.01}
-    return weights, round(float(w[-1]), 3)
+    """The model's (weights, bias) (scripts/logistic.py)."""
+    return logistic.fit(feats, labels, min_count=MIN_COUNT, l2=L2, tolerance=1e-6, digits=3,
+                        min_weight=0.01)  # fmt: skip
 
 
 def scores(weights: dict[str, float], bias: float, feats: Sequence[frozenset[str]]) -> list[float]:
-    """The model's probability for each sentence."""
-    z = np.array([bias + sum(weights.get(f, 0.0) for f in fs) for fs in feats])
-    return list(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+    """The model's probability for each sentence, scored as CC409 scores it."""
+    model = BoilerplateModel(weights, bias, threshold=1.0)
+    return [model.score(fs) for fs in feats]
 
 
 def measure(docs: Sequence[Example], probs: dict[str, list[float]] | None,

@@ -17,15 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import annotations as ann  # noqa: E402  # bench/annotations.py: the corpus and its split
+import logistic  # noqa: E402  # scripts/logistic.py (this script's folder is on sys.path)
 
 from claimcheck.api import Linter  # noqa: E402
 from claimcheck.lexicon.loader import default_lexicon_dir, load_lexicon  # noqa: E402
@@ -88,30 +86,8 @@ def examples() -> tuple[list[frozenset[str]], list[int]]:
 
 
 def fit(feats: list[frozenset[str]], labels: list[int]) -> tuple[dict[str, float], float]:
-    """L2 logistic regression by Newton's method: (weights, bias)."""
-    counts = Counter(f for fs in feats for f in fs)
-    vocab = sorted(f for f, c in counts.items() if c >= MIN_DOCS)
-    index = {f: i for i, f in enumerate(vocab)}
-    x = np.zeros((len(feats), len(vocab) + 1))
-    x[:, -1] = 1.0
-    for row, fs in enumerate(feats):
-        for f in fs:
-            if f in index:
-                x[row, index[f]] = 1.0
-    y = np.array(labels, dtype=float)
-    w = np.zeros(x.shape[1])
-    penalty = L2 * np.eye(len(w))
-    penalty[-1, -1] = 0.0  # the bias is not shrunk
-    for _ in range(40):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + penalty @ w
-        hess = (x.T * (p * (1 - p))) @ x + penalty
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-9:
-            break
-    weights = {f: round(float(w[i]), 4) for f, i in index.items() if round(float(w[i]), 4)}
-    return weights, round(float(w[-1]), 4)
+    """The model's (weights, bias) (scripts/logistic.py)."""
+    return logistic.fit(feats, labels, min_count=MIN_DOCS, l2=L2, tolerance=1e-9, digits=4)
 
 
 def render(weights: dict[str, float], bias: float, n: int, positives: int) -> str:

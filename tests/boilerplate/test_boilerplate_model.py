@@ -14,16 +14,16 @@ from claimcheck.lexicon.loader import default_lexicon_dir
 from claimcheck.nlp.boilerplate_model import (
     MODEL_FILE,
     BoilerplateModel,
+    Covered,
     Marks,
+    Page,
     Unit,
     chrome,
     describe,
-    found_in,
     unit_features,
     unit_parts,
     units,
 )
-from claimcheck.rules.boilerplate_model import Covered
 
 Check = Callable[[str], FileResult]
 
@@ -68,8 +68,10 @@ def test_chrome_looks_at_the_first_and_last_blocks() -> None:
 
 
 def test_found_in_names_claims_and_modifier_types() -> None:
-    unit = Unit(start=10, end=30, block=0, blocks=1, kind="paragraph", sentence=0, sentences=1)
-    found = found_in(unit, [(12, 20)], [(15, 18, "hedge"), (40, 45, "doi")])
+    page = Page("x" * 50, [(10, 30, "paragraph")], [(10, 30)], [(12, 20)],
+                [(15, 18, "hedge"), (40, 45, "doi")], [])  # fmt: skip
+    (unit,) = page.units
+    found = page.found(unit)
     assert found == {"claim", "mod=hedge"}
 
 

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from claimcheck.errors import LexiconError
@@ -155,7 +155,7 @@ def unit_features(text: str, unit: Unit, found: Iterable[str] = (),
     """The features of one sentence: its block's kind, its sentence position, length,
     closing mark, surface marks, capitalisation, pronouns, first words, words (``w=``) and
     word pairs (``b=``), lower case, plus ``found``: what the rules found in it
-    (``found_in``). Its block's distance from the top (from the foot) counts only when
+    (``Page.found``). Its block's distance from the top (from the foot) counts only when
     ``edges`` says the page has chrome there (``chrome``). ``marks``: the text's surface
     marks, found once for all its sentences (``Marks``)."""
     out, lower = unit_parts(text, unit, found, edges, marks)
@@ -164,13 +164,56 @@ def unit_features(text: str, unit: Unit, found: Iterable[str] = (),
     return frozenset(out)
 
 
-def found_in(unit: Unit, claims: Sequence[tuple[int, int]],
-             modifiers: Sequence[tuple[int, int, str]]) -> set[str]:  # fmt: skip
-    """What the rules found in a sentence: a claim (``claim``) and the types of the modifiers
-    that start in it (``mod=source``, ``mod=hedge``, ...)."""
-    out = {"claim"} if any(s < unit.end and unit.start < e for s, e in claims) else set()
-    out.update(f"mod={kind}" for s, _e, kind in modifiers if unit.start <= s < unit.end)
-    return out
+class Covered:
+    """Whether a span overlaps any of some spans, in O(log n): the spans sorted by start, with
+    the furthest end reached so far (a long span that starts early still counts)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _s, e in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # the spans that start before ``end``
+        return bool(i) and self.reach[i - 1] > start
+
+
+class Page:
+    """A document as the model sees it: its sentences with letters in them (``units``), and
+    what is computed once for all of them - the surface marks, whether the rules found chrome
+    at its top and foot, and where the claims and modifiers stand. Training and the CC409 rule
+    both build their features here, so the two cannot drift apart."""
+
+    def __init__(self, text: str, blocks: Sequence[tuple[int, int, str]],
+                 sentences: Sequence[tuple[int, int]], claims: Iterable[tuple[int, int]],
+                 modifiers: Iterable[tuple[int, int, str]],
+                 found: Sequence[tuple[int, int]]) -> None:  # fmt: skip
+        self.text = text
+        self.units = [u for u in units(blocks, sentences)
+                      if any(ch.isalpha() for ch in text[u.start : u.end])]  # fmt: skip
+        self.edges = chrome(blocks, found)
+        self.marks = Marks(text)
+        self._claims = Covered(claims)
+        mods = sorted(modifiers)
+        self._mod_starts = [s for s, _e, _t in mods]
+        self._mod_types = [t for _s, _e, t in mods]
+
+    def found(self, unit: Unit) -> set[str]:
+        """What the rules found in a sentence: a claim (``claim``) and the types of the
+        modifiers that start in it (``mod=source``, ``mod=hedge``, ...)."""
+        out = {"claim"} if self._claims(unit.start, unit.end) else set()
+        lo = bisect.bisect_left(self._mod_starts, unit.start)
+        hi = bisect.bisect_left(self._mod_starts, unit.end)
+        out.update(f"mod={t}" for t in self._mod_types[lo:hi])
+        return out
+
+    def parts(self, unit: Unit) -> tuple[set[str], list[str]]:
+        """``unit_parts`` of a sentence of the page."""
+        return unit_parts(self.text, unit, self.found(unit), self.edges, self.marks)
+
+    def features(self, unit: Unit) -> frozenset[str]:
+        """``unit_features`` of a sentence of the page."""
+        return unit_features(self.text, unit, self.found(unit), self.edges, self.marks)
 
 
 @dataclass(frozen=True)

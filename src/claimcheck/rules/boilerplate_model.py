@@ -19,21 +19,11 @@ reasons "a percentage, 'save', no closing punctuation".
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator
-from itertools import accumulate
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
-from claimcheck.nlp.boilerplate_model import (
-    BoilerplateModel,
-    Marks,
-    chrome,
-    found_in,
-    unit_features,
-    unit_parts,
-    units,
-)
+from claimcheck.nlp.boilerplate_model import BoilerplateModel, Covered, Page
 from claimcheck.nlp.components import sentence_table
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 
@@ -43,20 +33,6 @@ SPEC = KindSpec(
     placeholders=COMMON_PLACEHOLDERS | {"score", "reasons"},
     reads_findings=True,
 )
-
-
-class Covered:
-    """Whether a span overlaps any of some spans, in O(log n): the spans sorted by start, with
-    the furthest end reached so far (a long finding that starts early still counts)."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.reach = list(accumulate((e for _s, e in ordered), max))
-
-    def __call__(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)  # the spans that start before ``end``
-        return bool(i) and self.reach[i - 1] > start
 
 
 class BoilerplateSentences:
@@ -83,19 +59,15 @@ class BoilerplateSentences:
                        if f.category == "boilerplate")  # fmt: skip
         covered = Covered(taken)
         blocks = [(b.start, b.end, b.kind) for b in ctx.document.blocks]
-        kind = rule.param("boilerplate_kind")
         claims = [(c.start, c.end) for c in ctx.context.claims]
         modifiers = [(m.start, m.end, m.type) for m in ctx.context.modifiers]
-        edges = chrome(blocks, taken)
-        marks = Marks(text)
-        for unit in units(blocks, sentence_table(ctx.doc).chars):
+        page = Page(text, blocks, sentence_table(ctx.doc).chars, claims, modifiers, taken)
+        kind = rule.param("boilerplate_kind")
+        for unit in page.units:
             if covered(unit.start, unit.end):
                 continue  # a rule reported it: its message says more than the model's
-            if not any(ch.isalpha() for ch in text[unit.start : unit.end]):
-                continue
-            found = found_in(unit, claims, modifiers)
-            score = model.score_parts(*unit_parts(text, unit, found, edges, marks))
+            score = model.score_parts(*page.parts(unit))
             if score >= model.threshold:
-                features = unit_features(text, unit, found, edges, marks)
+                features = page.features(unit)
                 values = {"score": f"{score:.2f}", "reasons": ", ".join(model.reasons(features))}
                 yield ctx.finding(rule, unit.start, unit.end, values, kind)
