@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from claimcheck.api import Linter
 from claimcheck.extract.text import parse_plain
 from claimcheck.lexicon.model import RuleSet
+from claimcheck.nlp.minhash import sign, words
 from claimcheck.rules.crossdoc import TemplateIndex
 
 SHARED = (
@@ -49,10 +52,12 @@ def test_separate_linters_do_not_share_state(ruleset: RuleSet) -> None:
 
 def test_index_is_bounded_and_keeps_no_text() -> None:
     index = TemplateIndex(max_passages=3)
-    words = SHARED.lower().split()
-    passages = [(i, i + 1, [*words[i:], str(i)]) for i in range(5)]
-    assert index.add_document("a", passages) == []
-    hits = index.add_document("b", passages[:1])
-    assert len(index.signatures) == 3
-    assert all(not isinstance(v, str) for v in index.signatures.values())
+    text = "\n".join(f"{SHARED} variant{'x' * i}" for i in range(5))
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    spans, signatures = sign(words(text), lines, shingle=3, num_perm=64, min_words=8)
+    assert len(spans) == 5 and signatures.shape == (5, 64)
+    assert index.add("a", spans, signatures) == []
+    hits = index.add("b", spans[:1], signatures[:1])
+    assert len(index.index) == 3
+    assert not any(isinstance(v, str) for v in vars(index.index).values())
     assert hits and hits[0][2] == frozenset({0})
