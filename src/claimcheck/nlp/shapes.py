@@ -44,11 +44,20 @@ class ClassMasks:
         tokenize: Callable[[str], list[str]],
     ) -> None:
         self.bit = {c.name: 1 << i for i, c in enumerate(classes)}
-        self.lexical = [
-            (1 << i, c.lemmas, c.words, c.like_num, tuple(sorted(c.flags)), c.excluded)
-            for i, c in enumerate(classes)
-            if c.lemmas or c.words or c.like_num or c.flags
-        ]  # fmt: skip
+        # inverted: a word form's classes are a few dict look-ups, not a pass over the classes
+        self.by_lemma: dict[str, int] = {}
+        self.by_word: dict[str, int] = {}
+        self.by_flag: dict[str, int] = {}
+        self.excluded: dict[str, int] = {}
+        self.numeric = 0
+        for i, c in enumerate(classes):
+            bit = 1 << i
+            for table, keys in ((self.by_lemma, c.lemmas), (self.by_word, c.words),
+                                (self.by_flag, c.flags), (self.excluded, c.excluded)):
+                for key in keys:
+                    table[key] = table.get(key, 0) | bit
+            if c.like_num:
+                self.numeric |= bit
         self.lemmas = lemmas
         phrases: dict[int, list[tuple[tuple[int, ...], int]]] = {}
         for i, c in enumerate(classes):
@@ -78,16 +87,13 @@ class ClassMasks:
     def _word(self, token: Token) -> int:
         """The lexical classes of one word (they depend on its form only)."""
         lower = token.lower_
-        lemma = self.lemmas.get(lower, lower)
-        number = token.like_num
-        out = 0
-        for bit, lemmas, words, like_num, flags, excluded in self.lexical:
-            member = lemma in lemmas or lower in words or (like_num and number)
-            if not member and flags:
-                member = any(getattr(token, f) for f in flags)
-            if member and lower not in excluded:
-                out |= bit
-        return out
+        out = self.by_lemma.get(self.lemmas.get(lower, lower), 0) | self.by_word.get(lower, 0)
+        if self.numeric and token.like_num:
+            out |= self.numeric
+        for flag, bits in self.by_flag.items():
+            if bits & ~out and getattr(token, flag):
+                out |= bits
+        return out & ~self.excluded.get(lower, 0)
 
     def of(self, doc: Doc) -> list[int]:
         """The class mask of every token of ``doc`` (computed once per distinct word form)."""

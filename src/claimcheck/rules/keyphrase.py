@@ -52,13 +52,15 @@ _FUNCTION = frozenset({
 
 
 class _Sentence:
-    """A sentence: its character bounds and its words (text, start, whether capitalised)."""
+    """A sentence: its character bounds, its words as written and in lower case."""
+
+    __slots__ = ("end", "joined", "lower", "start", "words")
 
     def __init__(self, start: int, end: int, text: str) -> None:
         self.start, self.end = start, end
-        self.words = [(m.group(), start + m.start()) for m in _WORD.finditer(text)]
-        self.lower = [w.lower() for w, _ in self.words]
-        self.joined = f" {' '.join(self.lower)} "  # for phrase look-ups: " near me " in it
+        self.words: list[str] = _WORD.findall(text)
+        self.joined = f" {' '.join(self.words).lower()} "  # look-ups: " near me " in it
+        self.lower = self.joined[1:-1].split(" ") if self.words else []
 
     def has(self, phrase: Sequence[str]) -> bool:
         """Whether ``phrase`` (lower-case words) occurs in the sentence."""
@@ -107,19 +109,15 @@ class Keyphrase:
         qualifiers = frozenset(str(q).lower() for q in rule.param("qualifiers"))
         places = _place_words(sents)
         max_words, min_count = int(rule.param("max_words", 5)), int(rule.param("min_count", 3))
-        glued = {  # a name after a lower-case content word, somewhere: ("physio", "leeds")
-            (sent.lower[j - 1], sent.lower[j])
-            for sent in sents for j in range(1, len(sent.words))
-            if sent.lower[j] in places
-            and _glued_place([w for w, _ in sent.words[j - 1 : j + 1]], places)
-        }  # fmt: skip
+        glued = _glued_pairs(sents, places)  # ("physio", "leeds"): a name after a noun
+        anchors = qualifiers | places  # a glued name is a place word too
         counts: Counter[tuple[str, ...]] = Counter()
         short: set[tuple[str, ...]] = set()  # phrases seen in a heading-length line
         for sent in sents:
             # only phrases around an anchor (a qualifier, a name) can qualify: count those
             low = sent.lower
             seen: set[tuple[str, ...]] = set()
-            for gram in _anchored_grams(low, qualifiers, glued, places, max_words):
+            for gram in _anchored_grams(low, qualifiers, glued, places, max_words, anchors):
                 if gram not in seen and gram[0] not in _FUNCTION:
                     seen.add(gram)
                     counts[gram] += 1
@@ -134,17 +132,12 @@ class Keyphrase:
         ]  # fmt: skip
         # a name glued to nouns again and again ("plumber Croydon", "drains Croydon"): every
         # such use is a keyphrase, even a phrase used once
-        glued_uses = Counter(
-            sent.lower[j] for sent in sents for j in range(1, len(sent.lower))
-            if (sent.lower[j - 1], sent.lower[j]) in glued
-        )  # fmt: skip
-        located = {  # names used as places somewhere: "in Croydon", "near Purley"
-            low[j] for low in (s.lower for s in sents) for j in range(1, len(low))
-            if low[j - 1] in _LOCATIVE
-        }  # fmt: skip
-        worked = {p for p, c in glued_uses.items() if c >= min_count and p in located}
+        worked = _worked_places(sents, glued, min_count) if glued else set()
+        if not keys and not worked:
+            return
+        keys.sort(key=len, reverse=True)
         for sent in sents:
-            for gram in sorted(keys, key=len, reverse=True):
+            for gram in keys:
                 if _has_gram(sent, gram, places):
                     shown = " ".join(gram).replace(_PLACE, "<place>")
                     yield sent, shown, "a repeated search keyphrase"
@@ -164,9 +157,10 @@ class Keyphrase:
         if len(title) < min_words:
             return
         grams = {tuple(title[i : i + min_words]) for i in range(len(title) - min_words + 1)}
+        firsts = {g[0] for g in grams}
         repeats = [
             s for s in sents[1:]
-            if any(tuple(s.lower[i : i + min_words]) in grams
+            if any(s.lower[i] in firsts and tuple(s.lower[i : i + min_words]) in grams
                    for i in range(len(s.lower) - min_words + 1))
         ]  # fmt: skip
         if repeats:
@@ -202,11 +196,14 @@ def _anchored_grams(
     glued: set[tuple[str, str]],
     places: frozenset[str],
     max_words: int,
+    anchors: frozenset[str],
 ) -> Iterator[tuple[str, ...]]:
     """The 2..max_words-word phrases of a sentence around an anchor: a qualifier or a glued
     name (exact, and with the name as a slot: "emergency plumber <place>"), or "in <place>"
-    ending the phrase ("physiotherapy in leeds")."""
+    ending the phrase ("physiotherapy in leeds"). ``anchors``: the qualifiers and places."""
     for j, w in enumerate(low):
+        if w not in anchors:
+            continue
         is_glued = j > 0 and (low[j - 1], w) in glued
         if w in qualifiers or is_glued:
             for n in range(2, max_words + 1):
@@ -244,14 +241,13 @@ def _present(sents: Sequence[_Sentence], phrases: Sequence[object]) -> list[list
 def _place_words(sents: Sequence[_Sentence]) -> frozenset[str]:
     """Words always capitalised and used at least once inside a sentence: names (of places,
     brands, people); lower-cased."""
-    caps: Counter[str] = Counter()
+    caps: set[str] = set()
     lower: set[str] = set()
     inside: set[str] = set()
     for sent in sents:
-        for i, (word, _) in enumerate(sent.words):
-            key = word.lower()
+        for i, (word, key) in enumerate(zip(sent.words, sent.lower, strict=True)):
             if word[:1].isupper() and not word.isupper():
-                caps[key] += 1
+                caps.add(key)
                 if i:
                     inside.add(key)
             else:
@@ -259,14 +255,36 @@ def _place_words(sents: Sequence[_Sentence]) -> frozenset[str]:
     return frozenset(w for w in caps if w in inside and w not in lower and w.isalpha())
 
 
-def _glued_place(words: Sequence[str], places: frozenset[str]) -> bool:
-    """A name straight after a lower-case content word, as written: "physio Leeds", "plumber
-    Croydon" (but not "Hanseatic Medical University" or "in Leeds")."""
-    return any(
-        words[i].lower() in places and words[i - 1].isalpha() and words[i - 1].islower()
-        and words[i - 1] not in _FUNCTION
-        for i in range(1, len(words))
-    )
+def _glued_pairs(sents: Sequence[_Sentence], places: frozenset[str]) -> set[tuple[str, str]]:
+    """(word, name) pairs where a name follows a lower-case content word as written:
+    "physio Leeds", "plumber Croydon" (but not "Hanseatic Medical University" or "in Leeds")."""
+    glued: set[tuple[str, str]] = set()
+    if not places:
+        return glued
+    for sent in sents:
+        low, words = sent.lower, sent.words
+        for j in range(1, len(low)):
+            if low[j] in places:
+                before = words[j - 1]
+                if before.isalpha() and before.islower() and before not in _FUNCTION:
+                    glued.add((low[j - 1], low[j]))
+    return glued
+
+
+def _worked_places(
+    sents: Sequence[_Sentence], glued: set[tuple[str, str]], min_count: int
+) -> set[str]:
+    """Names glued to nouns ``min_count`` times or more and also used as places ("in X")."""
+    uses: Counter[str] = Counter()
+    located: set[str] = set()  # names used as places somewhere: "in Croydon", "near Purley"
+    for sent in sents:
+        low = sent.lower
+        for j in range(1, len(low)):
+            if (low[j - 1], low[j]) in glued:
+                uses[low[j]] += 1
+            if low[j - 1] in _LOCATIVE:
+                located.add(low[j])
+    return {p for p, c in uses.items() if c >= min_count and p in located}
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
