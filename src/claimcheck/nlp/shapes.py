@@ -54,8 +54,8 @@ class ClassMasks:
             bit = 1 << i
             for table, keys in ((self.by_lemma, c.lemmas), (self.by_word, c.words),
                                 (self.by_flag, c.flags), (self.excluded, c.excluded)):
-                for key in keys:
-                    table[key] = table.get(key, 0) | bit
+                for entry in keys:
+                    table[entry] = table.get(entry, 0) | bit
             if c.like_num:
                 self.numeric |= bit
         self.lemmas = lemmas
