@@ -65,6 +65,7 @@ def floors(texts: list[str]) -> dict[str, float]:
 def claimcheck_runs(named: list[tuple[str, str]], jobs: tuple[int, ...]) -> dict[str, float]:
     """Seconds for the full check (parse + pipeline + rules) with each worker count."""
     from claimcheck.api import Linter
+    from claimcheck.cli import DOC_TIMEOUT
     from claimcheck.extract.text import parse_plain
     from claimcheck.nlp.cache import cached_pipeline
     from claimcheck.parallel import check_parallel
@@ -78,7 +79,7 @@ def claimcheck_runs(named: list[tuple[str, str]], jobs: tuple[int, ...]) -> dict
         linter = Linter(ruleset, nlp=nlp)
         docs = (parse_plain(name, text) for name, text in named)
         start = time.perf_counter()
-        for _ in check_parallel(linter, docs, n):
+        for _ in check_parallel(linter, docs, n, DOC_TIMEOUT):  # supervised, as the CLI runs
             pass
         out[f"claimcheck --jobs {n}"] = time.perf_counter() - start
     return out

@@ -25,8 +25,11 @@ from claimcheck.rules import KIND_SPECS, KINDS, select_rules
 from claimcheck.rules.base import CheckContext
 from claimcheck.rules.crossdoc import RUN_STATE_KEY
 from claimcheck.scoring import risk_score
+from claimcheck.sources.load import Unparsed, as_input_error
 
 log = logging.getLogger(__name__)
+
+Item = Document | Unparsed | InputError  # an input: parsed, read but not parsed, or failed
 
 
 @dataclass(frozen=True)
@@ -82,9 +85,9 @@ class Linter:
         """Check one document."""
         return next(self.check_many([document]))
 
-    def check_many(self, inputs: Iterable[Document | InputError]) -> Iterator[FileResult]:
+    def check_many(self, inputs: Iterable[Item]) -> Iterator[FileResult]:
         """Check a stream of documents in batches; input errors pass through as results."""
-        batch: list[Document | InputError] = []
+        batch: list[Item] = []
         for item in inputs:
             batch.append(item)
             if len(batch) >= self.options.batch_size:
@@ -93,7 +96,7 @@ class Linter:
         if batch:
             yield from self._run(batch)
 
-    def _run(self, batch: Sequence[Document | InputError]) -> Iterator[FileResult]:
+    def _run(self, batch: Sequence[Item]) -> Iterator[FileResult]:
         """Check the documents of a batch, keeping input order."""
         for item in self.contexts(batch):
             if isinstance(item, FileResult):
@@ -101,22 +104,22 @@ class Linter:
             else:
                 yield guarded(item.document, self._check, item)
 
-    def contexts(
-        self, batch: Sequence[Document | InputError]
-    ) -> Iterator[FileResult | CheckContext]:
+    def contexts(self, batch: Sequence[Item]) -> Iterator[FileResult | CheckContext]:
         """Run the pipeline over a batch: each input's CheckContext, or its error result.
 
-        A failure inside the pipeline (a bug) must not lose the batch: the documents are then
-        processed one by one, and the one that fails becomes an error result naming it.
+        Unparsed inputs are parsed first. A failure inside the pipeline (a bug) must not lose
+        the batch: the documents are then processed one by one, and the one that fails becomes
+        an error result naming it.
         """
-        documents = [d for d in batch if isinstance(d, Document)]
+        items = [_parsed(item) if isinstance(item, Unparsed) else item for item in batch]
+        documents = [d for d in items if isinstance(d, Document)]
         processed: Iterator[Doc | None]
         try:
             processed = iter(list(self.nlp.pipe(self._make_doc(d) for d in documents)))
         except Exception:
             log.debug("batch failed; processing its documents one by one", exc_info=True)
             processed = iter([None] * len(documents))
-        for item in batch:
+        for item in items:
             if isinstance(item, InputError):
                 yield error_result(item)
                 continue
@@ -170,6 +173,16 @@ class Linter:
         )  # fmt: skip
 
 
+def _parsed(item: Unparsed) -> Document | InputError:
+    """Parse an input read earlier; a failure becomes its one-line InputError."""
+    try:
+        return item.parse()
+    except Exception as exc:
+        if not isinstance(exc, InputError):
+            log.debug("%s: failed to parse", item.origin, exc_info=True)
+        return as_input_error(item.origin, exc)
+
+
 def guarded(document: Document, check: Callable[..., FileResult], *args: Any) -> FileResult:
     """``check(*args)``, or the document's error result when it raises (an internal error)."""
     try:
@@ -203,6 +216,8 @@ def check_file(path: str | Path, linter: Linter | None = None) -> FileResult:
     from claimcheck.sources import LoadOptions, iter_inputs
 
     item = next(iter_inputs([str(path)], LoadOptions()))
+    if isinstance(item, Unparsed):
+        item = _parsed(item)
     lint = linter or _default_linter()
     return error_result(item) if isinstance(item, InputError) else lint.check_document(item)
 

@@ -19,6 +19,8 @@ from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError
 from claimcheck.findings import Severity
 from claimcheck.outcome import ExitCode, RunSummary
 
+DOC_TIMEOUT = 120.0  # seconds per input: generous (10 MB of prose checks in under a minute)
+
 SEVERITIES = ["info", "warning", "error"]
 log = logging.getLogger("claimcheck")
 
@@ -87,11 +89,15 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
               help="Also judge claims inside blockquotes (skipped by default: quoted speech).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (results keep the input order).")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=DOC_TIMEOUT,
+              show_default=True,
+              help="Seconds one input may take to parse and check; then its worker is stopped "
+                   "and the input reported as failed (0: no limit).")
 def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, stdin_format: str,
           lexicons: tuple[str, ...], max_bytes: int, timeout: float, allow_private_hosts: bool,
           ignore_robots: bool, no_cache: bool, color: bool | None, jobs: int,
-          check_quotes: bool, html_mode: str) -> None:
+          check_quotes: bool, html_mode: str, doc_timeout: float) -> None:
     """Check TARGETS: files (.txt, .md, .html), directories, globs, URLs, or - for stdin.
 
     \b
@@ -121,12 +127,14 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     fetch = (_fetch_options(timeout, allow_private_hosts, ignore_robots, no_cache)
              if any(is_web_url(t) for t in targets) else None)  # requests loads in ~0.15 s
     load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, fetch=fetch,
-                       html_format="article" if html_mode == "article" else "html")
+                       html_format="article" if html_mode == "article" else "html",
+                       parse_later=True)  # parsed in the workers, under --doc-timeout
     reporter = get_reporter(fmt, sys.stdout, sys.stderr, color, linter.rules)
     summary = RunSummary()
     reporter.start()
     try:
-        for result in check_parallel(linter, iter_inputs(targets, load), jobs):
+        inputs = iter_inputs(targets, load)
+        for result in check_parallel(linter, inputs, jobs, doc_timeout or None):
             summary.add(result)
             reporter.result(result)
     finally:

@@ -21,7 +21,7 @@ else:  # pragma: no cover
 KEYS = {
     "select": list, "ignore": list, "fail-on": str, "min-severity": str, "preview": bool,
     "lexicon": list, "check-quotes": bool, "stdin-format": str, "max-bytes": int,
-    "timeout": float, "format": str, "per-path": dict, "html": str,
+    "timeout": float, "format": str, "per-path": dict, "html": str, "doc-timeout": float,
 }  # fmt: skip
 
 

@@ -1,30 +1,38 @@
-"""Check documents in worker processes, in batches, with results in input order.
+"""Check documents in supervised worker processes, with results in input order.
 
 spaCy's own ``nlp.pipe(n_process=...)`` ships every Doc between processes and was slower than
 one process on short articles. Here each worker holds one Linter (built once: inherited through
-``fork``, or pickled once to a ``spawn``ed worker) and receives whole batches of Documents;
-only the small FileResults come back. At most ``2 * jobs`` batches are in flight, so memory
-stays flat however many documents are streamed.
+``fork``, or pickled once to a ``spawn``ed worker) and receives batches of inputs; only the
+small FileResults come back, one message per document as it is finished.
+
+The parent supervises: a document that takes longer than ``doc_timeout`` seconds gets its
+worker killed (a stuck regex or a runaway loop cannot be interrupted any other way) and a
+one-line error, and a worker that dies (killed, out of memory, a crash in native code) costs
+only the document it was checking. Either way a new worker takes over the rest of the batch,
+so the run goes on. Inputs read but not yet parsed (:class:`~claimcheck.sources.load.Unparsed`)
+are parsed in the worker, under the same deadline. At most ``2 * jobs`` batches are in flight,
+so memory stays flat however many documents are streamed.
 
 Rules of run-level kinds (``crossdoc``: state shared by all documents of a run) cannot run in
-the workers. Their document-local part (``prepare``: passages and shingle hashes) runs in the
-workers, and the parent only evaluates them in input order on that data: it neither tokenizes
-nor parses the documents again.
+the workers. Their document-local part (``prepare``: passages and signatures) runs in the
+workers, and the parent only evaluates them in input order on that data.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from itertools import islice
+from multiprocessing.connection import Connection, wait
 from typing import Any, cast
 
 from spacy.tokens import Doc
 
-from claimcheck.api import FileResult, Linter, guarded, internal_error
+from claimcheck.api import FileResult, Item, Linter, error_result, guarded, internal_error
 from claimcheck.claims import DocContext
 from claimcheck.document import Document
 from claimcheck.errors import InputError
@@ -35,28 +43,30 @@ from claimcheck.rules.crossdoc import RUN_STATE_KEY
 
 RUN_LEVEL_KINDS = frozenset({"crossdoc"})
 
-Item = Document | InputError
 Prepared = dict[str, Any]  # run-level rule id -> its kind's prepare() output
-Checked = tuple[FileResult, DocContext | None, Prepared]
+Checked = tuple[FileResult, Document | None, DocContext | None, Prepared]
+Setup = tuple[Linter, list[Rule], list[Rule]]  # the Linter, local and run-level rules
 
-_worker: tuple[Linter, list[Rule], list[Rule]] | None = None  # Linter, local and run-level rules
 
+def check_parallel(
+    linter: Linter, inputs: Iterable[Item], jobs: int, doc_timeout: float | None = None
+) -> Iterator[FileResult]:
+    """Like ``linter.check_many`` in ``jobs`` supervised processes: same results, same order.
 
-def check_parallel(linter: Linter, inputs: Iterable[Item], jobs: int) -> Iterator[FileResult]:
-    """Like ``linter.check_many`` spread over ``jobs`` processes: same results, same order."""
-    if jobs <= 1:
+    With one job and no ``doc_timeout`` the documents are checked in this process. Otherwise
+    each document gets at most ``doc_timeout`` seconds (``None``: no limit) of a worker.
+    """
+    if jobs <= 1 and doc_timeout is None:
         yield from linter.check_many(inputs)
         return
     run_rules = [r for r in linter.rules if r.kind in RUN_LEVEL_KINDS]
     local_rules = [r for r in linter.rules if r.kind not in RUN_LEVEL_KINDS]
-    pending: deque[tuple[list[Item], Future[list[Checked]]]] = deque()
-    with _pool((linter, local_rules, run_rules), jobs) as pool:
-        for batch in _batches(inputs, linter.options.batch_size):
-            pending.append((batch, pool.submit(_check_batch, batch)))
-            if len(pending) >= 2 * jobs:
-                yield from _finish(linter, run_rules, *pending.popleft())
-        while pending:
-            yield from _finish(linter, run_rules, *pending.popleft())
+    pool = _Pool((linter, local_rules, run_rules), max(jobs, 1), doc_timeout)
+    try:
+        for item, checked in pool.run(_batches(inputs, linter.options.batch_size)):
+            yield _finish(linter, run_rules, item, checked)
+    finally:
+        pool.close()
 
 
 def _batches(inputs: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -66,55 +76,208 @@ def _batches(inputs: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def _pool(worker: tuple[Linter, list[Rule], list[Rule]], jobs: int) -> ProcessPoolExecutor:
-    """A pool whose workers hold the linter and know which of its rules they run."""
-    global _worker
-    if "fork" in mp.get_all_start_methods():
-        _worker = worker  # inherited by forked workers: nothing rebuilt or pickled
-        return ProcessPoolExecutor(jobs, mp_context=mp.get_context("fork"))
-    return ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(worker,))
+@dataclass
+class _Worker:
+    """One worker process, its end of the pipe, and the inputs it has not answered yet."""
+
+    process: Any  # multiprocessing.Process (fork or spawn context)
+    conn: Connection
+    todo: deque[int] = field(default_factory=deque)  # input numbers, in the order sent
+    since: float = 0.0  # when its current document started
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.todo)
 
 
-def _init_worker(worker: tuple[Linter, list[Rule], list[Rule]]) -> None:
-    """Install the Linter of a spawned worker."""
-    global _worker
-    _worker = worker
+class _Pool:
+    """Workers fed with batches; answers reordered into input order; stuck or dead workers
+    replaced, costing one document each."""
 
+    def __init__(self, setup: Setup, jobs: int, doc_timeout: float | None) -> None:
+        self.setup = setup
+        self.jobs = jobs
+        self.doc_timeout = doc_timeout
+        self.fork = "fork" in mp.get_all_start_methods()
+        self.context: Any = mp.get_context("fork" if self.fork else "spawn")
+        self.workers: list[_Worker] = []
+        self.items: dict[int, Item] = {}  # input number -> input, until its answer is out
+        self.answers: dict[int, Checked] = {}
+        self.waiting: deque[list[int]] = deque()  # batches not yet sent to a worker
 
-def _check_batch(batch: list[Item]) -> list[Checked]:
-    """Worker side: run the pipeline and the document-local rules; findings stay unfiltered
-    (the parent filters them once the run-level findings are in), and each document's
-    context and run-level ``prepare()`` data go back with them."""
-    if _worker is None:
-        raise RuntimeError("claimcheck worker process started without a Linter")
-    linter, local_rules, run_rules = _worker
-    out: list[Checked] = []
-    for item in linter.contexts(batch):
-        if isinstance(item, FileResult):
-            out.append((item, None, {}))
-            continue
+    def run(self, batches: Iterator[list[Item]]) -> Iterator[tuple[Item, Checked]]:
+        """Yield every input with its answer, in input order."""
+        self.workers = [self._start() for _ in range(self.jobs)]
+        numbered = 0
+        following = 0  # the next input number to yield
+        exhausted = False
+        while True:
+            while not exhausted and len(self.waiting) + self._in_flight() < 2 * self.jobs:
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                numbers = []
+                for item in batch:
+                    self.items[numbered] = item
+                    if isinstance(item, InputError):  # nothing to check: answered at once
+                        self.answers[numbered] = (error_result(item), None, None, {})
+                    else:
+                        numbers.append(numbered)
+                    numbered += 1
+                if numbers:
+                    self.waiting.append(numbers)
+            self._dispatch()
+            while following in self.answers:
+                yield self.items.pop(following), self.answers.pop(following)
+                following += 1
+            if exhausted and following == numbered:
+                return
+            self._collect()
+
+    def _in_flight(self) -> int:
+        """Batches sent to workers and not fully answered (about one per busy worker)."""
+        return sum(1 for w in self.workers if w.busy)
+
+    def _dispatch(self) -> None:
+        """Give waiting batches to idle workers."""
+        for worker in self.workers:
+            if not self.waiting:
+                return
+            if not worker.busy:
+                numbers = self.waiting.popleft()
+                worker.conn.send([(n, self.items[n]) for n in numbers])
+                worker.todo.extend(numbers)
+                worker.since = time.monotonic()
+
+    def _collect(self) -> None:
+        """Wait for an answer, a dead worker or a deadline, and deal with what happened."""
+        busy = [w for w in self.workers if w.busy]
+        if not busy:
+            return
+        timeout = None
+        if self.doc_timeout is not None:
+            now = time.monotonic()
+            timeout = max(0.0, min(w.since + self.doc_timeout - now for w in busy))
+        ready = wait([w.conn for w in busy], timeout)
+        for worker in busy:
+            if worker.conn in ready:
+                self._receive(worker)
+        if self.doc_timeout is not None:
+            now = time.monotonic()
+            for worker in busy:
+                if worker.busy and now - worker.since >= self.doc_timeout:
+                    seconds = f"{self.doc_timeout:g}"
+                    self._replace(worker, f"stopped after {seconds} s (--doc-timeout): "
+                                          "checking this input took too long")  # fmt: skip
+
+    def _receive(self, worker: _Worker) -> None:
+        """Read one answer from ``worker``; a closed pipe means the worker died."""
         try:
-            prepared = {r.id: cast(RunLevelKind, KINDS[r.kind]).prepare(item, r) for r in run_rules}
-            raw = linter.result(item, linter.evaluate(item, local_rules))
-        except Exception as exc:
-            out.append((internal_error(item.document, exc), None, {}))
+            number, checked = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join(1)
+            code = worker.process.exitcode
+            how = f"killed by signal {-code}" if code is not None and code < 0 else \
+                f"exited with code {code}"  # fmt: skip
+            self._replace(worker, f"the worker process checking it died ({how})")
+            return
+        self.answers[number] = checked
+        worker.todo.popleft()
+        worker.since = time.monotonic()
+
+    def _replace(self, worker: _Worker, reason: str) -> None:
+        """Fail ``worker``'s current input, stop it, and give the rest of its batch to a new one."""
+        number = worker.todo.popleft()
+        origin = self.items[number].origin
+        self.answers[number] = (FileResult(origin=origin, error=reason), None, None, {})
+        rest = list(worker.todo)
+        worker.todo.clear()
+        _stop(worker)
+        if rest:
+            self.waiting.appendleft(rest)
+        self.workers[self.workers.index(worker)] = self._start()
+
+    def _start(self) -> _Worker:
+        """A new worker process holding the Linter."""
+        parent, child = self.context.Pipe()
+        if self.fork:
+            global _setup
+            _setup = self.setup  # inherited by the forked child: nothing rebuilt or pickled
+            process = self.context.Process(target=_serve, args=(child, None), daemon=True)
         else:
-            out.append((raw, item.context, prepared))
-    return out
+            process = self.context.Process(target=_serve, args=(child, self.setup), daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def close(self) -> None:
+        """Stop every worker (also on Ctrl-C or when the consumer stops early)."""
+        for worker in self.workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.conn.send(None)
+        deadline = time.monotonic() + 2.0
+        for worker in self.workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            _stop(worker)
+        self.workers = []
 
 
-def _finish(
-    linter: Linter, run_rules: list[Rule], batch: list[Item], future: Future[list[Checked]]
-) -> Iterator[FileResult]:
-    """Parent side: wait for a batch, add the run-level findings in input order, filter."""
-    for item, (raw, context, prepared) in zip(batch, future.result(), strict=True):
-        if context is None or not isinstance(item, Document):
-            yield raw
-            continue
-        doc = Doc(linter.nlp.vocab)  # empty: run-level kinds read the workers' prepare()
-        doc.user_data[RUN_STATE_KEY] = linter.run_state
-        ctx = CheckContext(item, doc, context, linter.ruleset, prepared)
-        yield guarded(item, _complete, linter, run_rules, ctx, raw)
+def _stop(worker: _Worker) -> None:
+    """Kill a worker process if it still runs, and release its pipe."""
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join(5)
+    worker.conn.close()
+
+
+_setup: Setup | None = None  # the forked worker's Linter and rules (set by the parent)
+
+
+def _serve(conn: Connection, setup: Setup | None) -> None:
+    """Worker loop: receive batches, answer each input as soon as it is checked."""
+    global _setup
+    if setup is not None:
+        _setup = setup
+    if _setup is None:
+        raise RuntimeError("claimcheck worker process started without a Linter")
+    linter, local_rules, run_rules = _setup
+    try:
+        while (batch := conn.recv()) is not None:
+            for number, item in batch:
+                conn.send((number, _check_one(linter, local_rules, run_rules, item)))
+    except (EOFError, KeyboardInterrupt, BrokenPipeError):
+        return
+
+
+def _check_one(
+    linter: Linter, local_rules: list[Rule], run_rules: list[Rule], item: Item
+) -> Checked:
+    """Worker side: parse, run the pipeline and the document-local rules. Findings stay
+    unfiltered (the parent filters them once the run-level findings are in); the document,
+    its context and the run-level ``prepare()`` data go back with them."""
+    for ctx in linter.contexts([item]):
+        if isinstance(ctx, FileResult):
+            return ctx, None, None, {}
+        try:
+            kinds = [(r, cast(RunLevelKind, KINDS[r.kind])) for r in run_rules]
+            prepared = {r.id: kind.prepare(ctx, r) for r, kind in kinds}
+            raw = linter.result(ctx, linter.evaluate(ctx, local_rules))
+        except Exception as exc:
+            return internal_error(ctx.document, exc), None, None, {}
+        return raw, ctx.document, ctx.context, prepared
+    raise RuntimeError("Linter.contexts gave no answer for an input")
+
+
+def _finish(linter: Linter, run_rules: list[Rule], item: Item, checked: Checked) -> FileResult:
+    """Parent side: add the run-level findings to a worker's answer, and filter."""
+    raw, document, context, prepared = checked
+    if document is None or context is None:
+        return raw
+    doc = Doc(linter.nlp.vocab)  # empty: run-level kinds read the workers' prepare()
+    doc.user_data[RUN_STATE_KEY] = linter.run_state
+    ctx = CheckContext(document, doc, context, linter.ruleset, prepared)
+    return guarded(document, _complete, linter, run_rules, ctx, raw)
 
 
 def _complete(

@@ -16,12 +16,17 @@ from claimcheck.sources.decode import MAX_INPUT_BYTES
 from claimcheck.sources.load import (
     FORMATS,
     STDIN_ORIGIN,
+    Unparsed,
     as_input_error,
     fetch_url,
     guarded,
     load_file,
     load_stdin,
+    read_file,
+    read_stdin,
 )
+
+Loaded = Document | Unparsed | InputError
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +43,7 @@ class LoadOptions:
     extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
     fetch: object | None = None  # options of claimcheck.sources.web, passed through untouched
     html_format: str = "html"  # HTML files and stdin: "html" (whole page) or "article"
+    parse_later: bool = False  # files and stdin as Unparsed: parsed where they are checked
 
     def __post_init__(self) -> None:
         """Reject an unknown stdin format or a non-positive size limit."""
@@ -71,7 +77,7 @@ def walk_directory(root: Path, extensions: tuple[str, ...]) -> Iterator[Path | I
             yield entry
 
 
-def _iter_directory(root: Path, options: LoadOptions) -> Iterator[Document | InputError]:
+def _iter_directory(root: Path, options: LoadOptions) -> Iterator[Loaded]:
     """Yield the Documents of every article file under ``root``, or one error if there are none."""
     found = 0
     for item in walk_directory(root, tuple(e.lower() for e in options.extensions)):
@@ -79,15 +85,13 @@ def _iter_directory(root: Path, options: LoadOptions) -> Iterator[Document | Inp
             yield item
             continue
         found += 1
-        yield guarded(
-            str(item), partial(load_file, item, options.max_bytes, html_format=options.html_format)
-        )
+        yield _load(item, str(item), options)
     if found == 0:
         looked = ", ".join(options.extensions)
         yield InputError(str(root), f"no articles found (looked for {looked})")
 
 
-def _iter_glob(pattern: str, options: LoadOptions) -> Iterator[Document | InputError]:
+def _iter_glob(pattern: str, options: LoadOptions) -> Iterator[Loaded]:
     """Expand a glob pattern (sorted); directories it matches are walked like directories."""
     # glob.glob, not Path.glob: the pattern may be absolute or start with "..".
     matches = sorted(glob.glob(pattern, recursive=True))  # noqa: PTH207
@@ -98,7 +102,7 @@ def _iter_glob(pattern: str, options: LoadOptions) -> Iterator[Document | InputE
         yield from _iter_path(match, options)
 
 
-def _iter_path(target: str, options: LoadOptions) -> Iterator[Document | InputError]:
+def _iter_path(target: str, options: LoadOptions) -> Iterator[Loaded]:
     """Yield the Document(s) of a file or directory path."""
     path = Path(target)
     try:
@@ -110,11 +114,15 @@ def _iter_path(target: str, options: LoadOptions) -> Iterator[Document | InputEr
     if is_dir:
         yield from _iter_directory(path, options)
     elif exists:
-        yield guarded(
-            target, partial(load_file, path, options.max_bytes, html_format=options.html_format)
-        )
+        yield _load(path, target, options)
     else:
         yield InputError(target, "no such file or directory")
+
+
+def _load(path: Path, origin: str, options: LoadOptions) -> Loaded:
+    """Read one file, parsed now or (``parse_later``) where it will be checked."""
+    read = read_file if options.parse_later else load_file
+    return guarded(origin, partial(read, path, options.max_bytes, html_format=options.html_format))
 
 
 def is_web_url(target: str) -> bool:
@@ -123,10 +131,11 @@ def is_web_url(target: str) -> bool:
     return scheme is not None and scheme.group(1).lower() in ("http", "https")
 
 
-def _iter_target(target: str, options: LoadOptions) -> Iterator[Document | InputError]:
+def _iter_target(target: str, options: LoadOptions) -> Iterator[Loaded]:
     """Yield the Document(s) or errors of one command-line target."""
     if target == "-":
-        yield guarded(STDIN_ORIGIN, partial(load_stdin, _stdin_format(options), options.max_bytes))
+        read = read_stdin if options.parse_later else load_stdin
+        yield guarded(STDIN_ORIGIN, partial(read, _stdin_format(options), options.max_bytes))
         return
     scheme = _SCHEME.match(target)
     if scheme is not None:
@@ -142,7 +151,7 @@ def _iter_target(target: str, options: LoadOptions) -> Iterator[Document | Input
         yield from _iter_path(target, options)
 
 
-def iter_inputs(targets: Sequence[str], options: LoadOptions) -> Iterator[Document | InputError]:
+def iter_inputs(targets: Sequence[str], options: LoadOptions) -> Iterator[Loaded]:
     """Yield one Document per article found in ``targets``, or an InputError per failed input.
 
     Inputs are read one at a time, so a large batch never sits in memory; no error stops the

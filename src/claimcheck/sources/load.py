@@ -93,6 +93,25 @@ def parse_bytes(origin: str, data: bytes, fmt: str, base_url: str | None = None)
     return dataclasses.replace(doc, encoding=encoding, notes=doc.notes + notes)
 
 
+@dataclasses.dataclass(frozen=True)
+class Unparsed:
+    """An input that has been read but not parsed yet.
+
+    Parsing can cost far more than reading (deeply nested HTML, a front-matter alias bomb), so
+    a batch run reads its inputs in the main process and parses them where they are checked:
+    in a worker that a deadline can stop (claimcheck.parallel).
+    """
+
+    origin: str
+    data: bytes
+    fmt: str
+    base_url: str | None = None
+
+    def parse(self) -> Document:
+        """The Document; raises InputError (with the origin and the reason) on failure."""
+        return parse_bytes(self.origin, self.data, self.fmt, self.base_url)
+
+
 def load_file(
     path: Path,
     max_bytes: int = MAX_INPUT_BYTES,
@@ -104,6 +123,16 @@ def load_file(
     ``html_format`` is how HTML files are read: ``html`` (the whole page minus scripts,
     navigation and footers) or ``article`` (the main content only).
     """
+    return read_file(path, max_bytes, origin, html_format).parse()
+
+
+def read_file(
+    path: Path,
+    max_bytes: int = MAX_INPUT_BYTES,
+    origin: str | None = None,
+    html_format: str = "html",
+) -> Unparsed:
+    """Read one file (as :func:`load_file`) without parsing it."""
     origin = origin or str(path)
     size = path.stat().st_size
     if size > max_bytes:
@@ -113,11 +142,16 @@ def load_file(
     if len(data) > max_bytes:  # the file grew after stat
         raise too_large(origin, len(data), max_bytes, at_least=True)
     fmt = format_for(path)
-    return parse_bytes(origin, data, html_format if fmt == "html" else fmt)
+    return Unparsed(origin, data, html_format if fmt == "html" else fmt)
 
 
 def load_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Document:
     """Read standard input as bytes and parse it as ``fmt`` (txt, md or html)."""
+    return read_stdin(fmt, max_bytes).parse()
+
+
+def read_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Unparsed:
+    """Read standard input as bytes, to be parsed as ``fmt`` (txt, md or html)."""
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
         data = cast(bytes, buffer.read(max_bytes + 1))
@@ -125,7 +159,7 @@ def load_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Document:
         data = sys.stdin.read(max_bytes + 1).encode("utf-8")
     if len(data) > max_bytes:
         raise too_large(STDIN_ORIGIN, len(data), max_bytes, at_least=True)
-    return parse_bytes(STDIN_ORIGIN, data, fmt)
+    return Unparsed(STDIN_ORIGIN, data, fmt)
 
 
 def fetch_url(url: str, fetch_options: object | None = None) -> Document:
@@ -156,8 +190,10 @@ def as_input_error(origin: str, exc: BaseException) -> InputError:
     return InputError(origin, f"unexpected error: {type(exc).__name__}: {exc}")
 
 
-def guarded(origin: str, load: Callable[[], Document]) -> Document | InputError:
-    """Run ``load``; return its Document, or the InputError that any failure becomes."""
+def guarded(
+    origin: str, load: Callable[[], Document | Unparsed]
+) -> Document | Unparsed | InputError:
+    """Run ``load``; return what it read, or the InputError that any failure becomes."""
     try:
         return load()
     except Exception as exc:
