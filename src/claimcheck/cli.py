@@ -16,6 +16,7 @@ import click
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError
+from claimcheck.escape import VisibleFormatter, visible
 from claimcheck.findings import Severity
 from claimcheck.outcome import ExitCode, RunSummary
 
@@ -44,7 +45,9 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
     from claimcheck.config import FileConfig, find_config, load_config_file
 
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="claimcheck: %(levelname)s: %(message)s")
+    handler = logging.StreamHandler()  # log lines name inputs: their control characters shown
+    handler.setFormatter(VisibleFormatter("claimcheck: %(levelname)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
     if no_config:
         config = FileConfig(None, {})
     elif config_path:
@@ -129,6 +132,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, fetch=fetch,
                        html_format="article" if html_mode == "article" else "html",
                        parse_later=True)  # parsed in the workers, under --doc-timeout
+    _never_raise_on_output(utf8=fmt != "text")
     reporter = get_reporter(fmt, sys.stdout, sys.stderr, color, linter.rules)
     summary = RunSummary()
     reporter.start()
@@ -142,6 +146,18 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     reporter.finish(summary)
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     sys.exit(int(summary.exit_code(threshold)))
+
+
+def _never_raise_on_output(utf8: bool) -> None:
+    """Make stdout and stderr escape what they cannot encode instead of cutting the output.
+
+    JSON and SARIF are UTF-8 by definition, so for them stdout is UTF-8 whatever the locale.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            encoding = "utf-8" if utf8 and stream is sys.stdout else None
+            reconfigure(encoding=encoding, errors="backslashreplace")
 
 
 def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) -> Any:
@@ -225,10 +241,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("claimcheck: aborted", err=True)
         return int(ExitCode.USAGE)
     except (LexiconError, ConfigError) as exc:
-        click.echo(f"claimcheck: error: {exc}", err=True)
+        click.echo(f"claimcheck: error: {visible(str(exc))}", err=True)
         return int(ExitCode.USAGE)
     except ClaimcheckError as exc:
-        click.echo(f"claimcheck: error: {exc}", err=True)
+        click.echo(f"claimcheck: error: {visible(str(exc))}", err=True)
         return int(ExitCode.INPUT)
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int | None) else int(ExitCode.USAGE)
@@ -236,7 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(ExitCode.OK)
     except Exception as exc:  # a bug: say so in one line, never a traceback (-vv logs it)
         log.debug("internal error", exc_info=True)
-        click.echo(f"claimcheck: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo(f"claimcheck: internal error: {type(exc).__name__}: {visible(str(exc))}",
+                   err=True)  # fmt: skip
         return int(ExitCode.USAGE)
     return int(ExitCode.OK)
 

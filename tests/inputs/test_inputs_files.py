@@ -122,7 +122,7 @@ def test_permission_error_mapped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     def deny(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr(os, "open", deny)  # load_file opens with os.open (O_NONBLOCK)
     assert _describe(_run([str(path)])) == [f"{path}: permission denied"]
 
 

@@ -1,13 +1,24 @@
-"""Versioned JSON output, streamed one document at a time (schema in README.md)."""
+"""Versioned JSON output, streamed one document at a time (schema in README.md).
+
+The output is always valid UTF-8, whatever the inputs hold. A file name that is not valid
+UTF-8 (a Linux name with byte 0xFF reaches Python as a str with the lone surrogate U+DCFF)
+cannot be written as a JSON string that strict parsers accept, so it is reported twice:
+``source`` is the name with each undecodable byte replaced by U+FFFD (for display), and
+``source_bytes`` is the exact name, its raw bytes percent-encoded (RFC 3986; ``b"bad\\xffname"``
+is ``"bad%FFname"``; in Python ``os.fsdecode(urllib.parse.unquote_to_bytes(value))``).
+``source_bytes`` is present only when ``source`` lost something. Any other string with such
+characters (an error message naming the file) gets U+FFFD only. JSON escapes C0 control
+characters itself (``\\u001b``); DEL and C1 controls are written as ``\\u00XX`` escapes too.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from claimcheck.api import FileResult
 from claimcheck.claims import Claim, Modifier
+from claimcheck.escape import is_lossy, json_text, percent_encoded, valid_unicode
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
@@ -33,7 +44,7 @@ class JsonReporter:
         if not self.first:
             self.out.write(",\n")
         self.first = False
-        self.out.write(json.dumps(document_json(result), ensure_ascii=False))
+        self.out.write(json_text(document_json(result)))
 
     def finish(self, summary: RunSummary) -> None:
         """Close the array and write the summary."""
@@ -42,15 +53,21 @@ class JsonReporter:
             "errors": summary.errors, "skipped": summary.skipped, "words": summary.words,
             "claims": summary.claims, "unsupported_claims": summary.unsupported_claims,
             "findings": summary.by_severity,
-            "highest_risk": [{"source": o, "score": s} for s, o in summary.scores[:10]],
+            "highest_risk": [source_json(o) | {"score": s} for s, o in summary.scores[:10]],
         }  # fmt: skip
-        self.out.write(f'\n], "summary": {json.dumps(data, ensure_ascii=False)}}}\n')
+        self.out.write(f'\n], "summary": {json_text(data)}}}\n')
+
+
+def source_json(origin: str) -> dict[str, str]:
+    """``{"source": ...}``, plus ``source_bytes`` when the name is not valid Unicode."""
+    if is_lossy(origin):
+        return {"source": valid_unicode(origin), "source_bytes": percent_encoded(origin)}
+    return {"source": origin}
 
 
 def document_json(result: FileResult) -> dict[str, Any]:
     """The JSON object of one document."""
-    return {
-        "source": result.origin,
+    return source_json(result.origin) | {
         "words": result.words,
         "score": result.score,
         "claims": [claim_json(c) for c in result.claims],

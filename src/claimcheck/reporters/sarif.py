@@ -1,13 +1,21 @@
-"""SARIF 2.1.0 output for code-scanning dashboards (after ruff's sarif.rs), streamed."""
+"""SARIF 2.1.0 output for code-scanning dashboards (after ruff's sarif.rs), streamed.
+
+``artifactLocation.uri`` is a URI reference, as SARIF requires: a file path is its raw bytes
+percent-encoded (RFC 3986) except unreserved characters and ``/``, so ``a b.txt`` is
+``a%20b.txt`` and a Linux name with the undecodable byte 0xFF is ``bad%FFname.txt``, which
+is ASCII and lossless (``os.fsdecode(urllib.parse.unquote_to_bytes(uri))``). A URL keeps its
+syntax; only spaces, controls and non-ASCII in it are encoded. Message texts replace such
+bytes by U+FFFD, so the log is always valid UTF-8.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
 from claimcheck import __version__
 from claimcheck.api import FileResult
+from claimcheck.escape import json_text, uri_reference
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
@@ -36,8 +44,8 @@ class SarifReporter:
             "rules": [_rule(r) for r in self.rules],
         }  # fmt: skip
         head = {"$schema": SCHEMA, "version": "2.1.0"}
-        self.out.write(json.dumps(head)[:-1] + ', "runs": [{"tool": {"driver": ')
-        self.out.write(json.dumps(driver, ensure_ascii=False) + '}, "results": [\n')
+        self.out.write(json_text(head)[:-1] + ', "runs": [{"tool": {"driver": ')
+        self.out.write(json_text(driver) + '}, "results": [\n')
 
     def result(self, result: FileResult) -> None:
         """Write the findings of one input; remember inputs that failed."""
@@ -51,13 +59,13 @@ class SarifReporter:
             if not self.first:
                 self.out.write(",\n")
             self.first = False
-            self.out.write(json.dumps(self._result(result.origin, f), ensure_ascii=False))
+            self.out.write(json_text(self._result(result.origin, f)))
 
     def finish(self, summary: RunSummary) -> None:
         """Close the results; input errors become tool execution notifications."""
         invocation = {"executionSuccessful": not summary.errors,
                       "toolExecutionNotifications": self.failed}  # fmt: skip
-        tail = json.dumps(invocation, ensure_ascii=False)
+        tail = json_text(invocation)
         self.out.write(f'\n], "invocations": [{tail}]}}]}}\n')
 
     def _result(self, origin: str, f: Finding) -> dict[str, Any]:
@@ -66,7 +74,7 @@ class SarifReporter:
         out: dict[str, Any] = {
             "ruleId": f.rule, "level": LEVELS[str(f.severity)], "message": {"text": text},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": origin},
+                "artifactLocation": {"uri": uri_reference(origin)},
                 "region": {"startLine": f.line, "startColumn": f.column,
                            "charOffset": f.start, "charLength": f.end - f.start,
                            "snippet": {"text": f.text}},

@@ -1,4 +1,11 @@
-"""Human-readable output: ``path:line:col: CC101 [error] message``, the text and a suggestion."""
+"""Human-readable output: ``path:line:col: CC101 [error] message``, the text and a suggestion.
+
+Every string that comes from the input (file names, article text, messages quoting it, notes,
+reasons) passes through ``claimcheck.escape.visible``: control characters a terminal would
+obey (ESC sequences, carriage return, backspace) and bytes of a file name that are not UTF-8
+are shown as escapes (``\\x1b``, ``\\r``, ``\\x08``, ``\\xff``). Only the report's own
+line breaks reach the terminal.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,7 @@ from typing import TextIO
 import click
 
 from claimcheck.api import FileResult
+from claimcheck.escape import visible
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
@@ -28,34 +36,35 @@ class TextReporter:
 
     def result(self, result: FileResult) -> None:
         """Print each finding with its quoted text and suggestion."""
+        origin = visible(result.origin)
         if result.error is not None:
             label = "skipped" if result.skipped else "error"
-            reason = result.error.removeprefix("skipped: ")
-            self._echo(f"{result.origin}: {label}: {reason}", err=True,
+            reason = visible(result.error.removeprefix("skipped: "))
+            self._echo(f"{origin}: {label}: {reason}", err=True,
                        fg="yellow" if result.skipped else "red")  # fmt: skip
             return
         for note in result.notes:
-            self._echo(f"{result.origin}: note: {note}", err=True, dim=True)
+            self._echo(f"{origin}: note: {visible(note)}", err=True, dim=True)
         for f in result.findings:
-            self._finding(result.origin, f)
+            self._finding(origin, f)
 
     def _finding(self, origin: str, f: Finding) -> None:
-        """One finding: location line, quoted text, suggestion."""
+        """One finding: location line, quoted text, suggestion (``origin`` already visible)."""
         sev = click.style(f"[{f.severity}]", fg=COLORS[str(f.severity)], bold=True)
         rule = click.style(f.rule, bold=True)
-        self._echo(f"{origin}:{f.line}:{f.column}: {rule} {sev} {f.message} ({f.name})")
+        self._echo(f"{origin}:{f.line}:{f.column}: {rule} {sev} {visible(f.message)} ({f.name})")
         if f.text.strip():
-            quoted = " ".join(f.text.split())
+            quoted = visible(" ".join(f.text.split()))
             self._echo(f"    | {quoted}", dim=True)
         if f.suggestion:
-            self._echo(f"    = suggestion: {f.suggestion}", fg="green")
+            self._echo(f"    = suggestion: {visible(f.suggestion)}", fg="green")
 
     def finish(self, summary: RunSummary) -> None:
         """A closing summary line, plus the riskiest documents when several were checked."""
         if summary.checked > 1:
             self._echo("\nHighest risk scores (0-100):", bold=True)
             for score, origin in summary.scores[:10]:
-                self._echo(f"  {score:3d}  {origin}")
+                self._echo(f"  {score:3d}  {visible(origin)}")
         sev = summary.by_severity
         parts = [
             f"{summary.checked} document(s) checked",

@@ -6,6 +6,7 @@ import dataclasses
 import glob
 import logging
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from functools import partial
 from pathlib import Path
@@ -24,6 +25,7 @@ from claimcheck.sources.load import (
     load_stdin,
     read_file,
     read_stdin,
+    special_kind,
 )
 
 Loaded = Document | Unparsed | InputError
@@ -73,8 +75,24 @@ def walk_directory(root: Path, extensions: tuple[str, ...]) -> Iterator[Path | I
         if entry.is_dir():
             if not entry.is_symlink():  # never follow directory links: they can loop
                 yield from walk_directory(entry, extensions)
-        elif entry.suffix.lower() in extensions and entry.is_file():
+        elif entry.suffix.lower() in extensions and _is_regular(entry):
             yield entry
+
+
+def _is_regular(entry: Path) -> bool:
+    """True for a regular file (or a link to one); FIFOs, devices and sockets are skipped.
+
+    The rule is ``load_file``'s: reading those could block the walk forever. Named on the
+    command line they are refused with an error; found in a directory they are only logged.
+    """
+    try:
+        mode = entry.stat().st_mode
+    except OSError:  # a dangling link or a file that vanished: nothing to read
+        return False
+    kind = special_kind(mode)
+    if kind is not None:
+        logger.info("%s: skipped: not a regular file (%s)", entry, kind)
+    return stat.S_ISREG(mode)
 
 
 def _iter_directory(root: Path, options: LoadOptions) -> Iterator[Loaded]:

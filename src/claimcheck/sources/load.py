@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import logging
+import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -112,6 +114,46 @@ class Unparsed:
         return parse_bytes(self.origin, self.data, self.fmt, self.base_url)
 
 
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "FIFO"),
+    (stat.S_ISCHR, "character device"),
+    (stat.S_ISBLK, "block device"),
+    (stat.S_ISSOCK, "socket"),
+)
+
+
+def special_kind(mode: int) -> str | None:
+    """What a file that is neither regular nor a directory is ("FIFO", "socket", ...), or None.
+
+    Reading such a file blocks forever (a FIFO with no writer, a terminal) or never ends
+    (``/dev/zero``), so one of them would hold up the whole batch.
+    """
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((name for test, name in _SPECIAL_KINDS if test(mode)), "special file")
+
+
+def refuse_special(origin: str, mode: int) -> None:
+    """Raise an InputError unless ``mode`` is a regular file's."""
+    if stat.S_ISDIR(mode):
+        raise InputError(origin, "is a directory")
+    kind = special_kind(mode)
+    if kind is not None:
+        raise InputError(origin, f"not a regular file ({kind})")
+
+
+def _read_regular(path: Path, origin: str, limit: int) -> bytes:
+    """Up to ``limit`` bytes of ``path``, refusing it if it was swapped for a special file.
+
+    ``O_NONBLOCK`` keeps the open itself from waiting on a FIFO that replaced the file after
+    it was checked; the descriptor is checked again before anything is read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        refuse_special(origin, os.fstat(fd).st_mode)
+        return handle.read(limit)
+
+
 def load_file(
     path: Path,
     max_bytes: int = MAX_INPUT_BYTES,
@@ -120,6 +162,7 @@ def load_file(
 ) -> Document:
     """Read and parse one file, refusing it before reading if it is over ``max_bytes``.
 
+    Only regular files are read: a FIFO, device or socket is refused without being opened.
     ``html_format`` is how HTML files are read: ``html`` (the whole page minus scripts,
     navigation and footers) or ``article`` (the main content only).
     """
@@ -134,11 +177,11 @@ def read_file(
 ) -> Unparsed:
     """Read one file (as :func:`load_file`) without parsing it."""
     origin = origin or str(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise too_large(origin, size, max_bytes)
-    with path.open("rb") as handle:
-        data = handle.read(max_bytes + 1)
+    status = path.stat()  # refuse FIFOs and devices before opening them: opening may block
+    refuse_special(origin, status.st_mode)
+    if status.st_size > max_bytes:
+        raise too_large(origin, status.st_size, max_bytes)
+    data = _read_regular(path, origin, max_bytes + 1)
     if len(data) > max_bytes:  # the file grew after stat
         raise too_large(origin, len(data), max_bytes, at_least=True)
     fmt = format_for(path)
