@@ -49,6 +49,7 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
         config = load_config_file(Path(config_path))
     else:
         config = find_config()
+    config.check_values(check)
     ctx.default_map = {"check": config.default_map()}
     ctx.obj = config
 
@@ -73,9 +74,11 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
                    "or only the main article (as for URLs).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(file_okay=False),
               help="Extra lexicon pack directory (adds to or overrides the default pack).")
-@click.option("--max-bytes", type=int, default=10 * 1024 * 1024, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024,
+              show_default=True,
               help="Refuse input files larger than this.")
-@click.option("--timeout", type=float, default=20.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0,
+              show_default=True,
               help="Seconds to wait for a web server (connect and read).")
 @click.option("--allow-private-hosts", is_flag=True,
               help="Allow URLs on loopback/private networks (off: SSRF guard).")
