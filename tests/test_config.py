@@ -137,3 +137,24 @@ def test_every_config_key_is_a_check_option() -> None:
     """A key without its option could never be checked by the option's own type."""
     names = {p.name for p in check.params}
     assert {option_name(k) for k in KEYS if k != "per-path"} <= names
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        ('select = ["CC1O1"]\n', "key 'select': unknown rule selector 'CC1O1' (did you mean"),
+        ('ignore = ["CC99"]\n', "key 'ignore': unknown rule selector 'CC99' (did you mean"),
+        (
+            '[per-path]\n"*" = { ignore = ["CC3", "CC3O1"] }\n',
+            "per-path '*': key 'ignore': unknown rule selector 'CC3O1' (did you mean 'CC301'?)",
+        ),
+    ],
+)
+def test_unknown_selector_in_config_names_file_and_key(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    toml: str,
+    expected: str,
+) -> None:
+    assert expected in _config_error(tmp_path, monkeypatch, capsys, toml)

@@ -10,7 +10,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +18,11 @@ from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError
 from claimcheck.findings import Severity
 from claimcheck.outcome import ExitCode, RunSummary
+
+if TYPE_CHECKING:  # the heavy modules load only when a command needs them
+    from claimcheck.api import CheckOptions
+    from claimcheck.config import FileConfig
+    from claimcheck.lexicon.model import Rule
 
 SEVERITIES = ["info", "warning", "error"]
 log = logging.getLogger("claimcheck")
@@ -118,6 +123,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
                            min_severity=Severity.parse(min_severity), check_quotes=check_quotes,
                            per_path=config.per_path() if config else ())  # fmt: skip
     ruleset, nlp = cached_pipeline([Path(p) for p in lexicons], lambda rs: rule_phrases(rs.rules))
+    _check_selectors(config, options, ruleset.rules)
     linter = Linter(ruleset, options, nlp=nlp)
     if not linter.rules:
         raise ConfigError("no rules selected: check --select and --ignore")
@@ -137,6 +143,25 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     reporter.finish(summary)
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     sys.exit(int(summary.exit_code(threshold)))
+
+
+def _check_selectors(
+    config: FileConfig | None, options: CheckOptions, rules: Sequence[Rule]
+) -> None:
+    """Every --select/--ignore and per-path selector must name a rule; errors say where it
+    was written (the option, or the configuration file and key)."""
+    from click.core import ParameterSource
+
+    from claimcheck.rules import check_selectors
+
+    ctx = click.get_current_context()
+    for name in ("select", "ignore"):
+        configured = ctx.get_parameter_source(name) is ParameterSource.DEFAULT_MAP
+        where = f"{config.path}: key '{name}'" if configured and config else f"--{name}"
+        check_selectors(where, getattr(options, name), rules)
+    for glob, selectors in options.per_path:
+        path = config.path if config else "configuration"
+        check_selectors(f"{path}: per-path '{glob}': key 'ignore'", selectors, rules)
 
 
 def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) -> Any:
