@@ -208,6 +208,21 @@ def test_malformed_lexicon_names_file_rule_and_key(
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize(
+    ("folder", "expected"), [("missing", "lexicon directory not found"), ("empty", "no .yml")]
+)
+def test_missing_lexicon_is_an_error_with_a_warm_cache(
+    articles: Path, capsys: pytest.CaptureFixture[str], folder: str, expected: str
+) -> None:
+    # once the default pack's pipeline was cached, --lexicon missing/ used to be ignored
+    (articles / "empty").mkdir()
+    assert main(["--no-config", "check", str(articles / "calm.md")]) == 0  # warms the cache
+    capsys.readouterr()
+    assert main(["--no-config", "check", "--lexicon", str(articles / folder), "-"]) == 2
+    err = capsys.readouterr().err
+    assert f"{articles / folder}: " in err and expected in err
+
+
 def test_rules_list_and_explain() -> None:
     code, out, _ = run("rules")
     assert code == 0

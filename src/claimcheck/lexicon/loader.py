@@ -88,12 +88,25 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+def check_pack_dir(folder: Path) -> None:
+    """LexiconError unless ``folder`` is a pack: a directory with a .yml file besides meta.yml.
+
+    Checked before the pipeline cache is consulted too: a missing or mistyped --lexicon must
+    not be skipped because the default pack's pipeline is cached."""
+    if not folder.is_dir():
+        reason = "is not a directory" if folder.exists() else "lexicon directory not found"
+        raise LexiconError(f"{folder}: {reason}")
+    if not any(p.name != "meta.yml" for p in folder.glob("*.yml")):
+        raise LexiconError(f"{folder}: not a lexicon pack (no .yml rule files)")
+
+
 def pack_digest(dirs: Sequence[Path]) -> str:
     """``RuleSet.digest``: a hash of the packs' YAML and every text and JSON file below them
     (meta.yml aside), read without parsing, so the pipeline cache can be looked up before
     anything is loaded."""
     digest = hashlib.sha256()
     for d in dirs:
+        check_pack_dir(d)
         for path in sorted(d.glob("*.yml")):
             if path.name != "meta.yml":
                 digest.update(path.read_bytes())
@@ -121,8 +134,7 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
     negators: list[str] = []
     for d in dirs:
         in_this_pack: dict[str, str] = {}
-        if not d.is_dir():
-            raise LexiconError(f"{d}: lexicon directory not found")
+        check_pack_dir(d)
         for path in sorted(d.glob("*.yml")):
             if path.name == "meta.yml":
                 continue
