@@ -101,9 +101,9 @@ def check_pack_dir(folder: Path) -> None:
 
 
 def pack_digest(dirs: Sequence[Path]) -> str:
-    """``RuleSet.digest``: a hash of the packs' YAML and every text and JSON file below them
-    (meta.yml aside), read without parsing, so the pipeline cache can be looked up before
-    anything is loaded."""
+    """A hash of the packs' YAML and every text and JSON file below them (meta.yml aside),
+    read without parsing, so the pipeline cache can be looked up before anything is loaded.
+    Files a record names elsewhere are added by :func:`content_digest`."""
     digest = hashlib.sha256()
     for d in dirs:
         check_pack_dir(d)
@@ -114,6 +114,29 @@ def pack_digest(dirs: Sequence[Path]) -> str:
             digest.update(str(path.relative_to(d)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def content_digest(pack: str, referenced: Sequence[str]) -> str:
+    """``RuleSet.digest``: ``pack`` (:func:`pack_digest`) plus every file named by a ``*_from``
+    key, which may lie outside the pack or have any extension. Raises OSError when one of
+    them cannot be read (the pipeline cache then rebuilds, and the loader names it)."""
+    digest = hashlib.sha256(pack.encode())
+    for name in referenced:
+        digest.update(name.encode())
+        digest.update(Path(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def referenced_files(data: Any, base: Path) -> list[str]:
+    """Every file a YAML document names with a ``*_from`` key (phrases_from, model_from,
+    replacements_from, ...) at any depth, resolved against its pack folder ``base``."""
+    if isinstance(data, list):
+        return [f for item in data for f in referenced_files(item, base)]
+    if not isinstance(data, dict):
+        return []
+    named = [str((base / v).resolve()) for k, v in data.items()
+             if str(k).endswith("_from") and isinstance(v, str) and v]  # fmt: skip
+    return named + [f for v in data.values() for f in referenced_files(v, base)]
 
 
 def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -> RuleSet:
@@ -132,6 +155,7 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
     list_records: list[tuple[str, Any]] = []
     breaks: list[str] = []
     negators: list[str] = []
+    referenced: set[str] = set()
     for d in dirs:
         in_this_pack: dict[str, str] = {}
         check_pack_dir(d)
@@ -139,6 +163,7 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
             if path.name == "meta.yml":
                 continue
             data = _read_yaml(path)
+            referenced.update(referenced_files(data, d))
             where = str(path)
             for i, rec in enumerate(data.get("patterns") or ()):
                 claims.append(load_claim_pattern(f"{where} pattern {i + 1}", rec))
@@ -177,8 +202,9 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
         rules=tuple(sorted(rules.values(), key=lambda r: r.id)), claim_patterns=tuple(claims),
         modifiers=tuple(mods), terms=tuple(terms), reference_headings=tuple(headings),
         softeners=softeners, lemma_overrides=lemmas, abbreviations=tuple(abbreviations),
-        digest=pack_digest(dirs), word_classes=tuple(classes.values()), claim_shapes=shapes,
-        framed_lists=lists,
+        digest=content_digest(pack_digest(dirs), sorted(referenced)),
+        referenced=tuple(sorted(referenced)), word_classes=tuple(classes.values()),
+        claim_shapes=shapes, framed_lists=lists,
         clause_breaks=tuple(breaks), shape_negators=tuple(negators),
         directories=tuple(str(d) for d in dirs),
     )  # fmt: skip
