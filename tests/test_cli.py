@@ -166,8 +166,31 @@ def test_usage_error_exit_2() -> None:
 def test_no_rules_selected_is_a_config_error(
     articles: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["check", "--select", "CC999", str(articles)]) == 2
+    assert main(["check", "--select", "CC110", "--ignore", "CC1", str(articles)]) == 2
     assert "no rules selected" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--select", "CC1O1"], "--select: unknown rule selector 'CC1O1' (did you mean 'CC101'?)"),
+        (["--select", "CC110,CC99"], "--select: unknown rule selector 'CC99' (did you mean"),
+        (["--ignore", "absolute-cure-claims"], "(did you mean 'absolute-cure-claim'?)"),
+        (["--ignore", "C"], "--ignore: unknown rule selector 'C' (use a rule id"),
+    ],
+)
+def test_unknown_selector_is_a_usage_error_with_a_suggestion(
+    articles: Path, capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
+    # an unknown selector used to select or ignore nothing without a word
+    assert main(["--no-config", "check", *args, str(articles)]) == 2
+    assert expected in capsys.readouterr().err
+
+
+def test_known_selectors_are_accepted(articles: Path) -> None:
+    code, _, _ = run("--no-config", "check", "--select", "cc1,CC40,CC102,absolute-safety-claim",
+                     "--fail-on", "never", str(articles))  # fmt: skip
+    assert code == 0
 
 
 def test_malformed_lexicon_names_file_rule_and_key(
@@ -183,6 +206,21 @@ def test_malformed_lexicon_names_file_rule_and_key(
     err = capsys.readouterr().err
     assert "extra.yml" in err and "CC199" in err and "'colour'" in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("folder", "expected"), [("missing", "lexicon directory not found"), ("empty", "no .yml")]
+)
+def test_missing_lexicon_is_an_error_with_a_warm_cache(
+    articles: Path, capsys: pytest.CaptureFixture[str], folder: str, expected: str
+) -> None:
+    # once the default pack's pipeline was cached, --lexicon missing/ used to be ignored
+    (articles / "empty").mkdir()
+    assert main(["--no-config", "check", str(articles / "calm.md")]) == 0  # warms the cache
+    capsys.readouterr()
+    assert main(["--no-config", "check", "--lexicon", str(articles / folder), "-"]) == 2
+    err = capsys.readouterr().err
+    assert f"{articles / folder}: " in err and expected in err
 
 
 def test_rules_list_and_explain() -> None:

@@ -10,7 +10,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +19,11 @@ from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError
 from claimcheck.escape import VisibleFormatter, visible
 from claimcheck.findings import Severity
 from claimcheck.outcome import ExitCode, RunSummary
+
+if TYPE_CHECKING:  # the heavy modules load only when a command needs them
+    from claimcheck.api import CheckOptions
+    from claimcheck.config import FileConfig
+    from claimcheck.lexicon.model import Rule
 
 DOC_TIMEOUT = 120.0  # seconds per input: generous (10 MB of prose checks in under a minute)
 
@@ -54,6 +59,7 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
         config = load_config_file(Path(config_path))
     else:
         config = find_config()
+    config.check_values(check)
     ctx.default_map = {"check": config.default_map()}
     ctx.obj = config
 
@@ -78,9 +84,11 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
                    "or only the main article (as for URLs).")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(file_okay=False),
               help="Extra lexicon pack directory (adds to or overrides the default pack).")
-@click.option("--max-bytes", type=int, default=10 * 1024 * 1024, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024,
+              show_default=True,
               help="Refuse input files larger than this.")
-@click.option("--timeout", type=float, default=20.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0,
+              show_default=True,
               help="Seconds to wait for a web server (connect and read).")
 @click.option("--allow-private-hosts", is_flag=True,
               help="Allow URLs on loopback/private networks (off: SSRF guard).")
@@ -124,6 +132,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
                            min_severity=Severity.parse(min_severity), check_quotes=check_quotes,
                            per_path=config.per_path() if config else ())  # fmt: skip
     ruleset, nlp = cached_pipeline([Path(p) for p in lexicons], lambda rs: rule_phrases(rs.rules))
+    _check_selectors(config, options, ruleset.rules)
     linter = Linter(ruleset, options, nlp=nlp)
     if not linter.rules:
         raise ConfigError("no rules selected: check --select and --ignore")
@@ -158,6 +167,25 @@ def _never_raise_on_output(utf8: bool) -> None:
         if reconfigure is not None:
             encoding = "utf-8" if utf8 and stream is sys.stdout else None
             reconfigure(encoding=encoding, errors="backslashreplace")
+
+
+def _check_selectors(
+    config: FileConfig | None, options: CheckOptions, rules: Sequence[Rule]
+) -> None:
+    """Every --select/--ignore and per-path selector must name a rule; errors say where it
+    was written (the option, or the configuration file and key)."""
+    from click.core import ParameterSource
+
+    from claimcheck.rules import check_selectors
+
+    ctx = click.get_current_context()
+    for name in ("select", "ignore"):
+        configured = ctx.get_parameter_source(name) is ParameterSource.DEFAULT_MAP
+        where = f"{config.path}: key '{name}'" if configured and config else f"--{name}"
+        check_selectors(where, getattr(options, name), rules)
+    for glob, selectors in options.per_path:
+        path = config.path if config else "configuration"
+        check_selectors(f"{path}: per-path '{glob}': key 'ignore'", selectors, rules)
 
 
 def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) -> Any:

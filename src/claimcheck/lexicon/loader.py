@@ -88,12 +88,25 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     return data
 
 
+def check_pack_dir(folder: Path) -> None:
+    """LexiconError unless ``folder`` is a pack: a directory with a .yml file besides meta.yml.
+
+    Checked before the pipeline cache is consulted too: a missing or mistyped --lexicon must
+    not be skipped because the default pack's pipeline is cached."""
+    if not folder.is_dir():
+        reason = "is not a directory" if folder.exists() else "lexicon directory not found"
+        raise LexiconError(f"{folder}: {reason}")
+    if not any(p.name != "meta.yml" for p in folder.glob("*.yml")):
+        raise LexiconError(f"{folder}: not a lexicon pack (no .yml rule files)")
+
+
 def pack_digest(dirs: Sequence[Path]) -> str:
-    """``RuleSet.digest``: a hash of the packs' YAML and every text and JSON file below them
-    (meta.yml aside), read without parsing, so the pipeline cache can be looked up before
-    anything is loaded."""
+    """A hash of the packs' YAML and every text and JSON file below them (meta.yml aside),
+    read without parsing, so the pipeline cache can be looked up before anything is loaded.
+    Files a record names elsewhere are added by :func:`content_digest`."""
     digest = hashlib.sha256()
     for d in dirs:
+        check_pack_dir(d)
         for path in sorted(d.glob("*.yml")):
             if path.name != "meta.yml":
                 digest.update(path.read_bytes())
@@ -101,6 +114,29 @@ def pack_digest(dirs: Sequence[Path]) -> str:
             digest.update(str(path.relative_to(d)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def content_digest(pack: str, referenced: Sequence[str]) -> str:
+    """``RuleSet.digest``: ``pack`` (:func:`pack_digest`) plus every file named by a ``*_from``
+    key, which may lie outside the pack or have any extension. Raises OSError when one of
+    them cannot be read (the pipeline cache then rebuilds, and the loader names it)."""
+    digest = hashlib.sha256(pack.encode())
+    for name in referenced:
+        digest.update(name.encode())
+        digest.update(Path(name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def referenced_files(data: Any, base: Path) -> list[str]:
+    """Every file a YAML document names with a ``*_from`` key (phrases_from, model_from,
+    replacements_from, ...) at any depth, resolved against its pack folder ``base``."""
+    if isinstance(data, list):
+        return [f for item in data for f in referenced_files(item, base)]
+    if not isinstance(data, dict):
+        return []
+    named = [str((base / v).resolve()) for k, v in data.items()
+             if str(k).endswith("_from") and isinstance(v, str) and v]  # fmt: skip
+    return named + [f for v in data.values() for f in referenced_files(v, base)]
 
 
 def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -> RuleSet:
@@ -119,14 +155,15 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
     list_records: list[tuple[str, Any]] = []
     breaks: list[str] = []
     negators: list[str] = []
+    referenced: set[str] = set()
     for d in dirs:
         in_this_pack: dict[str, str] = {}
-        if not d.is_dir():
-            raise LexiconError(f"{d}: lexicon directory not found")
+        check_pack_dir(d)
         for path in sorted(d.glob("*.yml")):
             if path.name == "meta.yml":
                 continue
             data = _read_yaml(path)
+            referenced.update(referenced_files(data, d))
             where = str(path)
             for i, rec in enumerate(data.get("patterns") or ()):
                 claims.append(load_claim_pattern(f"{where} pattern {i + 1}", rec))
@@ -165,8 +202,9 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
         rules=tuple(sorted(rules.values(), key=lambda r: r.id)), claim_patterns=tuple(claims),
         modifiers=tuple(mods), terms=tuple(terms), reference_headings=tuple(headings),
         softeners=softeners, lemma_overrides=lemmas, abbreviations=tuple(abbreviations),
-        digest=pack_digest(dirs), word_classes=tuple(classes.values()), claim_shapes=shapes,
-        framed_lists=lists,
+        digest=content_digest(pack_digest(dirs), sorted(referenced)),
+        referenced=tuple(sorted(referenced)), word_classes=tuple(classes.values()),
+        claim_shapes=shapes, framed_lists=lists,
         clause_breaks=tuple(breaks), shape_negators=tuple(negators),
         directories=tuple(str(d) for d in dirs),
     )  # fmt: skip

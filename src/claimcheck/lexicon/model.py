@@ -204,7 +204,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class RuleSet:
-    """Everything loaded from a lexicon pack; ``digest`` identifies its content."""
+    """Everything loaded from a lexicon pack; ``digest`` identifies its content, including
+    the ``referenced`` files (absolute paths) that records name with ``*_from`` keys."""
 
     rules: tuple[Rule, ...]
     claim_patterns: tuple[ClaimPattern, ...]
@@ -221,6 +222,7 @@ class RuleSet:
     framed_lists: tuple[FramedList, ...] = ()
     clause_breaks: tuple[str, ...] = ()  # word classes that end a clause for claim shapes
     shape_negators: tuple[str, ...] = ()  # word classes no shape match may have inside it
+    referenced: tuple[str, ...] = ()  # files named by *_from keys, wherever they live
 
     def rule(self, key: str) -> Rule | None:
         """Look a rule up by id (``CC101``) or name (``absolute-cure-claim``)."""

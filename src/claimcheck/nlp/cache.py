@@ -2,9 +2,12 @@
 
 Loading the YAML pack and compiling its matchers takes longer than checking a short article;
 ``cached_pipeline`` pickles the loaded RuleSet and the built pipeline once and reuses them
-while the pack files, the spaCy version and the code that builds the pipeline are unchanged.
-The key is the pack's ``RuleSet.digest`` (recomputed from the same files without parsing
-them). An unwritable or corrupt cache is ignored: the pipeline is then simply built.
+while every file the packs read, the spaCy version and the code that shapes the cached
+objects are unchanged. The key hashes the pack folders without parsing them
+(``pack_digest``), where they are, and the code; files that records name with ``*_from``
+keys (possibly outside the pack) are listed in the cached RuleSet and re-hashed on every
+hit, so an edit to one is seen although finding them needs the YAML. An unwritable or
+corrupt cache is ignored: the pipeline is then simply built.
 """
 
 from __future__ import annotations
@@ -27,21 +30,36 @@ from claimcheck.paths import cache_root
 
 log = logging.getLogger(__name__)
 
-_FORMAT = 2  # 2: the tokenized phrase lists travel with the pipeline
-_CODE = ("nlp", "lexicon")  # subpackages whose code shapes the cached objects
+_FORMAT = 3  # 3: RuleSet.referenced, checked on every hit
+# the subpackages that load, build and evaluate rules, and the modules they import (a test
+# keeps this closed under their imports): their code shapes the cached objects
+_CODE = ("nlp", "lexicon", "rules", "claims.py", "document.py", "errors.py", "findings.py",
+         "paths.py")  # fmt: skip
 
 
-def _code_digest() -> str:
-    """A hash of the claimcheck modules that build the pipeline, plus versions."""
+def code_files() -> list[Path]:
+    """The source files hashed into the cache key."""
+    root = Path(__file__).resolve().parents[1]
+    out: list[Path] = []
+    for name in _CODE:
+        path = root / name
+        out += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return out
+
+
+def _build_digest(dirs: Sequence[Path]) -> str:
+    """A hash of the code in :func:`code_files`, the versions, and where the packs are (the
+    cached RuleSet names referenced files by absolute path)."""
     from spacy.about import __version__ as spacy_version
 
     from claimcheck import __version__
 
-    root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(f"{_FORMAT} {__version__} {spacy_version} {sys.version}".encode())
-    for sub in _CODE:
-        for path in sorted((root / sub).glob("*.py")):
-            digest.update(path.read_bytes())
+    for folder in dirs:
+        digest.update(str(folder.resolve()).encode())
+    for path in code_files():  # by full path: the key already depends on where packs are
+        digest.update(path.as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -60,7 +78,7 @@ def cached_pipeline(
     try:
         # a build that tokenized the phrase lists is not the same artefact as one that did not:
         # a run without them must not leave the CLI a cache that lacks them
-        key = f"{pack_digest(dirs)}-{_code_digest()}-{'p' if phrases is not None else 'n'}"
+        key = f"{pack_digest(dirs)}-{_build_digest(dirs)}-{'p' if phrases is not None else 'n'}"
     except OSError:
         key = None  # an unreadable pack: the loader reports it properly
     path = cache_root() / f"pipeline-{key}.pickle"
@@ -72,7 +90,7 @@ def cached_pipeline(
     nlp = build_nlp(ruleset)
     for phrase in phrases(ruleset) if phrases is not None else ():
         known_words(phrase)
-    if key is not None and ruleset.digest == key.split("-")[0]:
+    if key is not None and _current(ruleset, key):  # the pack did not change while loading
         _store(path, key, ruleset, nlp)
     return ruleset, nlp
 
@@ -89,10 +107,24 @@ def _load(path: Path, key: str) -> tuple[RuleSet, Language] | None:
         return None
     if stored_key != key or not isinstance(ruleset, RuleSet) or not isinstance(nlp, Language):
         return None
+    if not _current(ruleset, key):
+        log.debug("pipeline cache %s is stale: a file named by a *_from key changed", path)
+        return None
     if isinstance(words, dict):
         remember(words)
     log.debug("pipeline loaded from %s", path)
     return ruleset, nlp
+
+
+def _current(ruleset: RuleSet, key: str) -> bool:
+    """True when the files ``ruleset`` was loaded from still hash to its digest: the pack
+    folders as the key saw them, and every referenced file as it is now."""
+    from claimcheck.lexicon.loader import content_digest
+
+    try:
+        return ruleset.digest == content_digest(key.split("-")[0], ruleset.referenced)
+    except OSError:  # a referenced file went away: rebuild, and the loader names it
+        return False
 
 
 def _store(path: Path, key: str, ruleset: RuleSet, nlp: Language) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
+from claimcheck.errors import ConfigError
 from claimcheck.findings import selected
 from claimcheck.lexicon.model import Rule
 from claimcheck.rules.absence import Absence
@@ -65,3 +67,37 @@ def select_rules(
         if r.status != "removed" and (preview or r.status != "preview")
         and (not sel or matches(r, sel)) and not matches(r, ign)
     ]  # fmt: skip
+
+
+def check_selectors(where: str, selectors: Iterable[str], rules: Iterable[Rule]) -> None:
+    """ConfigError for the first selector that names no rule (``where`` names its origin).
+
+    A selector is a rule name or ``CC`` plus digits that begin a rule id (``CC4``, ``CC40``,
+    ``CC401``, any case). A typo (``CC1O1``, ``CC99``) would otherwise select or ignore
+    nothing without a word; the error suggests the closest real selector.
+    """
+    rules = list(rules)
+    prefixes = {r.id[:k] for r in rules for k in range(2, len(r.id) + 1)}
+    names = {r.name for r in rules}
+    for s in selectors:
+        if s.upper() in prefixes or s in names:
+            continue
+        close = _closest(s, prefixes - {"CC"}, names)
+        hint = (f"did you mean {close!r}?" if close
+                else "use a rule id, an id prefix like CC1, or a name from 'claimcheck rules'")
+        raise ConfigError(f"{where}: unknown rule selector {s!r} ({hint})")
+
+
+def _closest(selector: str, prefixes: Iterable[str], names: Iterable[str]) -> str | None:
+    """The real selector nearest a mistyped one. An id one character off comes first, so a
+    letter O typed for a zero (``CC1O1``) suggests ``CC101``, not the shorter ``CC11``."""
+    if not selector.upper().startswith("CC"):
+        found = difflib.get_close_matches(selector, sorted(names), n=1)
+        return found[0] if found else None
+    key, pool = selector.upper(), sorted(prefixes)
+    one_off = [
+        p for p in pool
+        if len(p) == len(key) and sum(a != b for a, b in zip(p, key, strict=True)) == 1
+    ]  # fmt: skip
+    found = one_off or difflib.get_close_matches(key, pool, n=1)
+    return found[0] if found else None
