@@ -118,3 +118,13 @@ def test_index_is_bounded_and_grows() -> None:
     assert all(index.add(i, rows[i], keys[i]) for i in range(100))
     assert not index.add(100, rows[100], keys[100])
     assert index.query(rows[99], keys[99]) == [99]
+
+
+def test_buckets_are_bounded() -> None:
+    index = SignatureIndex(max_bucket=16)
+    row = np.arange(64, dtype=np.uint32)[None, :]
+    keys = index.band_keys(row)
+    for owner in range(100):  # a template sentence in every document of a large run
+        index.add(owner, row[0], keys[0])
+    assert len(index) == 100
+    assert index.query(row[0], keys[0]) == list(range(16))  # found; look-ups stay bounded

@@ -201,12 +201,17 @@ class SignatureIndex:
     """Signatures of passages, with their owners, in a banded LSH index.
 
     ``query`` returns the owners of indexed passages whose signatures agree with the given one
-    on at least ``threshold`` of their positions. At most ``max_passages`` are kept.
+    on at least ``threshold`` of their positions. At most ``max_passages`` are kept, and a band
+    bucket holds at most ``max_bucket`` passages: text that many passages share on one band
+    (a template's recurring sentence with small variations) would otherwise make every later
+    look-up compare against all of them, and a run quadratic in its size. A passage in a full
+    bucket is still found through its other bands.
     """
 
     threshold: float = 0.8
     num_perm: int = 64
     max_passages: int = 50_000
+    max_bucket: int = 64
     owners: list[int] = field(default_factory=list)
     _buckets: list[dict[int, list[int]]] = field(default_factory=list)
     _rows: Signatures = field(default_factory=lambda: np.zeros((0, 0), dtype=np.uint32))
@@ -256,5 +261,7 @@ class SignatureIndex:
         self._rows[number] = signature
         self.owners.append(owner)
         for band, key in enumerate(keys):
-            self._buckets[band].setdefault(key, []).append(number)
+            bucket = self._buckets[band].setdefault(key, [])
+            if len(bucket) < self.max_bucket:
+                bucket.append(number)
         return True
