@@ -4,7 +4,8 @@ requests' timeouts bound each socket read, so a server that sends a byte every s
 trips them, in the headers or in the body. A :class:`Deadline` therefore arms a watchdog timer
 around every request: each connection used meanwhile registers a duplicate of its socket, and
 when the time is up the watchdog shuts the socket down, which wakes the blocked read at once
-(connect, TLS handshake, headers and body alike). Redirect hops, retries and robots.txt share
+(TLS handshake, headers and body alike; connecting is bounded by the connect timeout,
+which never exceeds the time left). Redirect hops, retries and robots.txt share
 the one deadline; the per-host politeness wait is ours, not the server's, and does not count.
 """
 
@@ -22,6 +23,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from claimcheck.errors import FetchError
 from claimcheck.sources import netguard
 
 logger = logging.getLogger(__name__)
@@ -64,45 +66,78 @@ class Deadline:
         return _REASONS[phase].format(s=self.seconds)
 
     @contextmanager
-    def watching(self) -> Iterator[None]:
+    def watching(self) -> Iterator[Watch]:
         """Shut down the sockets this thread uses in the block if the deadline passes."""
-        watch = _Watch()
+        watch = Watch(self.seconds)
         timer = threading.Timer(self.remaining(), watch.fire)
         timer.daemon = True
         previous = getattr(_local, "watch", None)
         _local.watch = watch
         timer.start()
         try:
-            yield
+            yield watch
         finally:
             timer.cancel()
             _local.watch = previous
+            watch.close()
 
 
-class _Watch:
-    """The sockets of one request, shut down together when its timer fires."""
+class Watch:
+    """Duplicates of the sockets one request uses, shut down together when its timer fires.
 
-    def __init__(self) -> None:
+    A duplicate descriptor stays valid when ``ssl`` wraps (and detaches) the socket it was
+    made from and when http.client closes a connection whose response is still being read,
+    and shutting down either descriptor ends the TCP connection under both. ``phase`` says
+    what the request is waiting for, for the error message.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.phase: Phase = "answer"
         self._lock = threading.Lock()
-        self._sockets: list[socket.socket] = []
-        self.fired = False
+        self._dups: list[socket.socket] = []
+        self._fired = False
+
+    @property
+    def fired(self) -> bool:
+        """Whether the deadline passed and the sockets were shut down."""
+        return self._fired
+
+    def reason(self) -> str:
+        """The one-line reason for running out of time in the current phase."""
+        return _REASONS[self.phase].format(s=self.seconds)
+
+    def check(self, origin: str) -> None:
+        """Raise FetchError if the watchdog fired: what was read may be cut short.
+
+        http.client takes the end of a shut-down connection for the end of the headers, or of
+        a body without Content-Length, so a cut answer can look complete.
+        """
+        if self._fired:
+            raise FetchError(origin, self.reason())
 
     def add(self, sock: socket.socket) -> None:
         """Watch ``sock``; shut it down at once if the timer has already fired."""
-        with self._lock:
-            if not self.fired:
-                self._sockets.append(sock)
-                return
-        _shutdown(sock)
+        with self._lock, suppress(OSError):  # a socket closed meanwhile needs no watching
+            dup = socket.fromfd(sock.fileno(), sock.family, sock.type)
+            self._dups.append(dup)
+            if self._fired:
+                _shutdown(dup)
 
     def fire(self) -> None:
         """Shut down every watched socket (runs on the timer's thread)."""
         with self._lock:
-            self.fired = True
-            sockets, self._sockets = self._sockets, []
-        logger.debug("deadline passed: shutting down %d socket(s)", len(sockets))
-        for sock in sockets:
-            _shutdown(sock)
+            self._fired = True
+            logger.debug("deadline passed: shutting down %d socket(s)", len(self._dups))
+            for dup in self._dups:
+                _shutdown(dup)
+
+    def close(self) -> None:
+        """Close the duplicates (the connections themselves stay open for reuse)."""
+        with self._lock:
+            for dup in self._dups:
+                dup.close()
+            self._dups.clear()
 
 
 _local = threading.local()
@@ -116,38 +151,23 @@ def _shutdown(sock: socket.socket) -> None:
 
 def _watch(sock: socket.socket | None) -> None:
     """Hand ``sock`` to the watchdog armed on this thread, if any."""
-    watch: _Watch | None = getattr(_local, "watch", None)
+    watch: Watch | None = getattr(_local, "watch", None)
     if watch is not None and sock is not None:
         watch.add(sock)
 
 
 class _WatchedConnection(HTTPConnection):
-    """A connection whose socket the watchdog can shut down, even mid TLS handshake.
-
-    The watchdog holds a duplicate of the TCP socket: shutting down either descriptor ends
-    the connection, and the duplicate stays valid while ``ssl`` wraps (and detaches) the
-    original.
-    """
-
-    _watch_sock: socket.socket | None = None
+    """A connection that hands its socket to the deadline's watchdog, new or reused."""
 
     def _new_conn(self) -> socket.socket:
         sock = super()._new_conn()
-        self._watch_sock = sock.dup()
-        _watch(self._watch_sock)
+        _watch(sock)  # before the TLS handshake, which the deadline covers too
         return sock
 
     def request(self, *args: Any, **kwargs: Any) -> None:
-        """Send a request, first watching a socket this connection opened earlier."""
-        _watch(self._watch_sock)  # a pooled connection reused by this request
+        """Send a request, first watching the socket of a reused connection."""
+        _watch(self.sock)
         super().request(*args, **kwargs)
-
-    def close(self) -> None:
-        """Close the connection and the watchdog's duplicate of its socket."""
-        super().close()
-        if self._watch_sock is not None:
-            self._watch_sock.close()
-            self._watch_sock = None
 
 
 class _WatchedHTTPSConnection(_WatchedConnection, HTTPSConnection):

@@ -20,7 +20,7 @@ import requests
 
 from claimcheck.errors import FetchError
 from claimcheck.sources import netguard, responses
-from claimcheck.sources.deadline import Deadline, Phase, WatchedAdapter
+from claimcheck.sources.deadline import Deadline, Watch, WatchedAdapter
 from claimcheck.sources.httpcache import HttpCache, HttpReply, default_cache_dir
 from claimcheck.sources.politeness import HostThrottle, RobotsAnswer, RobotsRules
 
@@ -173,29 +173,34 @@ class Fetcher:
 
     def _send(self, origin: str, url: str, deadline: Deadline,
               robots_file: bool) -> tuple[HttpReply, requests.Response]:
-        """Send one request through the host's slot and read an acceptable body in time."""
+        """Send one request through the host's slot; every failure is a one-line FetchError."""
         queued = time.monotonic()
         with self.throttle.slot(_host(url)):
             deadline.extend(time.monotonic() - queued)  # our politeness, not the server's
             if deadline.expired():
                 raise FetchError(origin, deadline.reason("start"))
-            timeout = deadline.timeouts(self.options.timeout_connect, self.options.timeout_read)
-            phase: Phase = "answer"
-            try:
-                with deadline.watching():
-                    response = self.session.get(url, stream=True, allow_redirects=False,
-                                                timeout=timeout)
-                    phase = "body"
-                    with response:
-                        headers = dict(response.headers)
-                        body = self._body(origin, response, deadline, robots_file)
-            except netguard.BlockedAddressError as exc:
-                raise FetchError(origin, f"refused: {exc.host} connected to {exc.address}, "
-                                         f"which is {exc.reason} ({netguard.HINT})") from exc
-            except requests.RequestException as exc:
-                if deadline.expired():
-                    raise FetchError(origin, deadline.reason(phase)) from exc
-                raise FetchError(origin, responses.describe_error(exc, self.options)) from exc
+            with deadline.watching() as watch:
+                try:
+                    return self._exchange(origin, url, deadline, watch, robots_file)
+                except netguard.BlockedAddressError as exc:
+                    raise FetchError(origin, f"refused: {exc.host} connected to {exc.address}, "
+                                             f"which is {exc.reason} ({netguard.HINT})") from exc
+                except requests.RequestException as exc:
+                    if watch.fired or deadline.expired():
+                        raise FetchError(origin, watch.reason()) from exc
+                    raise FetchError(origin, responses.describe_error(exc, self.options)) from exc
+
+    def _exchange(self, origin: str, url: str, deadline: Deadline, watch: Watch,
+                  robots_file: bool) -> tuple[HttpReply, requests.Response]:
+        """GET ``url`` and read an acceptable body, refusing an answer the watchdog cut short."""
+        timeout = deadline.timeouts(self.options.timeout_connect, self.options.timeout_read)
+        response = self.session.get(url, stream=True, allow_redirects=False, timeout=timeout)
+        with response:
+            watch.check(origin)
+            watch.phase = "body"
+            headers = dict(response.headers)
+            body = self._body(origin, response, deadline, robots_file)
+            watch.check(origin)
         return HttpReply(response.url, response.status_code, headers, body), response
 
     def _body(self, origin: str, response: requests.Response, deadline: Deadline,
