@@ -11,9 +11,11 @@ import re
 import time
 
 import pytest
+from click.testing import CliRunner
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from claimcheck.cli import cli
 from claimcheck.errors import FetchError
 from claimcheck.sources.fetch import FetchOptions, fetch_page
 from tests.fetch.dripserver import Drip, DripServer, drip_body, drip_headers, fast, head
@@ -134,3 +136,17 @@ def test_retry_wait_past_the_deadline_gives_up(httpserver: HTTPServer,
         fetch_page(httpserver.url_for("/busy"), many)
     assert time.monotonic() - start < LIMIT
     assert 1 <= len(httpserver.log) <= 3  # not the 11 tries the retry count allows
+
+
+def test_cli_timeout_bounds_a_slow_url_and_the_batch_goes_on(drip_server: DripServer) -> None:
+    drip_server.routes["/drip"] = drip_body()
+    drip_server.routes["/fast"] = fast(b"Cupping relieves back pain. It is completely safe.\n")
+    start = time.monotonic()
+    result = CliRunner().invoke(cli, ["check", "--timeout", "2", "--allow-private-hosts",
+                                      "--no-cache", "--ignore-robots",
+                                      drip_server.url("/drip"), drip_server.url("/fast")])
+    assert time.monotonic() - start < 30  # pipeline load, per-host delay and the 2 s deadline
+    assert result.exit_code == 3
+    assert (f"{drip_server.url('/drip')}: error: timed out reading the body (after 2 s)"
+            in result.stderr)
+    assert f"{drip_server.url('/fast')}:1:" in result.stdout
