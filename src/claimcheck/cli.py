@@ -89,7 +89,8 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
               help="Refuse input files larger than this.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=20.0,
               show_default=True,
-              help="Seconds to wait for a web server (connect and read).")
+              help="Seconds allowed per URL, all included: connecting, headers, body, "
+                   "redirects, retries and robots.txt.")
 @click.option("--allow-private-hosts", is_flag=True,
               help="Allow URLs on loopback/private networks (off: SSRF guard).")
 @click.option("--ignore-robots", is_flag=True, help="Fetch URLs even where robots.txt disallows.")
@@ -195,7 +196,8 @@ def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) 
     except ImportError:  # pragma: no cover - the fetch layer ships with the package
         return None
     return FetchOptions(timeout_connect=min(timeout, 10.0), timeout_read=timeout,
-                        allow_private_hosts=private, ignore_robots=robots, no_cache=no_cache)
+                        timeout_total=timeout, allow_private_hosts=private, ignore_robots=robots,
+                        no_cache=no_cache)
 
 
 def _close_fetcher() -> None:

@@ -1,4 +1,4 @@
-"""A real local HTTP server (threaded, 127.0.0.1) and fetch options for the fetch tests."""
+"""Real local HTTP servers (threaded, 127.0.0.1) and fetch options for the fetch tests."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from claimcheck.sources.fetch import FetchOptions, close_shared
+from tests.fetch.dripserver import DripServer
 
 ARTICLE_PATH = Path(__file__).parent.parent / "extract" / "fixtures" / "health_article.html"
 
@@ -73,3 +74,12 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 
     monkeypatch.setattr("urllib3.util.connection.create_connection", refuse)
     return attempts
+
+
+@pytest.fixture()
+def drip_server() -> Iterator[DripServer]:
+    """A drip server with no routes yet (set ``routes`` in the test)."""
+    server = DripServer({})
+    yield server
+    server.stop()
+

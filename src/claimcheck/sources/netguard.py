@@ -1,8 +1,9 @@
 """SSRF guard: refuse URLs and connections that reach loopback, private or reserved addresses.
 
 Two layers. :func:`check_url` resolves the host and refuses before any connection is made.
-:class:`GuardedAdapter` then checks the peer address of every socket it opens, before a byte of
-the request is sent, so a DNS answer that changes between the check and the connection
+:class:`GuardedHTTPConnection` and :class:`GuardedHTTPSConnection` (mounted by
+``deadline.WatchedAdapter``) then check the peer address of every socket they open, before a byte
+of the request is sent, so a DNS answer that changes between the check and the connection
 (DNS rebinding) cannot reach an internal address either.
 """
 
@@ -10,12 +11,9 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from typing import Any
 from urllib.parse import urlsplit
 
-from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from claimcheck.errors import FetchError
 
@@ -89,7 +87,7 @@ def check_peer(host: str, sock: socket.socket) -> None:
         raise BlockedAddressError(host, address, problem)
 
 
-class _GuardedHTTPConnection(HTTPConnection):
+class GuardedHTTPConnection(HTTPConnection):
     """An HTTP connection that refuses non-public peers before sending anything."""
 
     def _new_conn(self) -> socket.socket:
@@ -98,33 +96,13 @@ class _GuardedHTTPConnection(HTTPConnection):
         return sock
 
 
-class _GuardedHTTPSConnection(HTTPSConnection):
+class GuardedHTTPSConnection(HTTPSConnection):
     """An HTTPS connection that refuses non-public peers before the TLS handshake."""
 
     def _new_conn(self) -> socket.socket:
         sock = super()._new_conn()
         check_peer(self.host, sock)
         return sock
-
-
-class _GuardedHTTPPool(HTTPConnectionPool):
-    ConnectionCls = _GuardedHTTPConnection
-
-
-class _GuardedHTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _GuardedHTTPSConnection
-
-
-class GuardedAdapter(HTTPAdapter):
-    """A requests adapter whose connections check the connected peer's address."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        """Create the pool manager with guarded connection pools."""
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {
-            "http": _GuardedHTTPPool,
-            "https": _GuardedHTTPSPool,
-        }
 
 
 def find_blocked(exc: BaseException) -> BlockedAddressError | None:

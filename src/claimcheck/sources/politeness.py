@@ -63,23 +63,29 @@ def robots_url(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, "/robots.txt", "", ""))
 
 
-class RobotsRules:
-    """robots.txt rules per site, fetched once through ``load`` and kept in memory."""
+RobotsLoader = Callable[[str], RobotsAnswer]
 
-    def __init__(self, load: Callable[[str], RobotsAnswer], user_agent: str) -> None:
-        self._load = load
+
+class RobotsRules:
+    """robots.txt rules per site, fetched once and kept in memory.
+
+    The caller passes the loader on each call, so a robots.txt fetch runs under the deadline of
+    the page fetch that needed it.
+    """
+
+    def __init__(self, user_agent: str) -> None:
         self._agent = user_agent
         self._sites: dict[str, Protego] = {}
         self._lock = threading.Lock()
 
-    def _rules(self, url: str) -> Protego:
-        """The parsed rules for ``url``'s site (RFC 9309 status handling)."""
+    def _rules(self, url: str, load: RobotsLoader) -> Protego:
+        """The parsed rules for ``url``'s site, loaded if new (RFC 9309 status handling)."""
         site = robots_url(url)
         with self._lock:
             known = self._sites.get(site)
         if known is not None:
             return known
-        answer = self._load(site)
+        answer = load(site)
         if answer.status == 200:
             rules = Protego.parse(answer.text)
         elif 400 <= answer.status < 500:
@@ -90,14 +96,14 @@ class RobotsRules:
             self._sites[site] = rules
         return rules
 
-    def allowed(self, url: str) -> bool:
-        """Whether robots.txt lets this tool fetch ``url``."""
-        rules = self._rules(url)
+    def allowed(self, url: str, load: RobotsLoader) -> bool:
+        """Whether robots.txt (through ``load`` if not yet known) lets this tool fetch ``url``."""
+        rules = self._rules(url, load)
         return bool(rules.can_fetch(url, self._agent)) and bool(
             rules.can_fetch(url, ROBOTS_TOKEN)
         )
 
-    def crawl_delay(self, url: str) -> float:
+    def crawl_delay(self, url: str, load: RobotsLoader) -> float:
         """The site's Crawl-delay for this tool, or 0."""
-        delay = self._rules(url).crawl_delay(ROBOTS_TOKEN)
+        delay = self._rules(url, load).crawl_delay(ROBOTS_TOKEN)
         return float(delay) if delay else 0.0
