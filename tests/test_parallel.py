@@ -94,14 +94,15 @@ def test_parsing_runs_in_the_worker_under_the_deadline(
         return real(origin, data, fmt, base_url)
 
     monkeypatch.setattr(load, "parse_bytes", parse_bytes)
-    items = [Unparsed("a.md", b"HANG <div>", "md"), Unparsed("b.md", BAD.encode(), "md")]
+    items = [Unparsed.of_bytes("a.md", b"HANG <div>", "md"),
+             Unparsed.of_bytes("b.md", BAD.encode(), "md")]  # fmt: skip
     found = _outcome(check_parallel(Linter(ruleset), items, 1, 1.0))
     assert found[0][0] == "a.md" and "--doc-timeout" in (found[0][1] or "")
     assert found[1][0] == "b.md" and found[1][1] is None and found[1][2] > 0
 
 
 def test_unparsed_input_that_fails_to_parse_is_one_error(ruleset: RuleSet) -> None:
-    items = [Unparsed("empty.html", b"<html><script>x</script></html>", "html")]
+    items = [Unparsed.of_bytes("empty.html", b"<html><script>x</script></html>", "html")]
     (result,) = check_parallel(Linter(ruleset), items, 1, 30.0)
     assert result.error == "no text found after removing markup"
 

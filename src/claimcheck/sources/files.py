@@ -19,6 +19,7 @@ from claimcheck.sources.load import (
     STDIN_ORIGIN,
     Unparsed,
     as_input_error,
+    fetch_unparsed,
     fetch_url,
     guarded,
     load_file,
@@ -159,7 +160,8 @@ def _iter_target(target: str, options: LoadOptions) -> Iterator[Loaded]:
     if scheme is not None:
         name = scheme.group(1).lower()
         if name in ("http", "https"):
-            yield guarded(target, partial(fetch_url, target, options.fetch))
+            fetch = fetch_unparsed if options.parse_later else fetch_url
+            yield guarded(target, partial(fetch, target, options.fetch))
         else:
             yield InputError(target, f"unsupported URL scheme {name!r}: only http and https")
         return

@@ -9,8 +9,9 @@ import os
 import stat
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 from claimcheck.document import Document
 from claimcheck.errors import ExtractError, InputError
@@ -97,21 +98,27 @@ def parse_bytes(origin: str, data: bytes, fmt: str, base_url: str | None = None)
 
 @dataclasses.dataclass(frozen=True)
 class Unparsed:
-    """An input that has been read but not parsed yet.
+    """An input that has been read (or fetched) but not parsed yet.
 
     Parsing can cost far more than reading (deeply nested HTML, a front-matter alias bomb), so
     a batch run reads its inputs in the main process and parses them where they are checked:
-    in a worker that a deadline can stop (claimcheck.parallel).
+    in a worker that a deadline can stop (claimcheck.parallel). ``reader`` makes the Document
+    and must pickle (a module-level function with its arguments, as ``functools.partial``).
     """
 
     origin: str
-    data: bytes
-    fmt: str
-    base_url: str | None = None
+    reader: Callable[[], Document]
+
+    @classmethod
+    def of_bytes(
+        cls, origin: str, data: bytes, fmt: str, base_url: str | None = None
+    ) -> Unparsed:
+        """Bytes read from a file or stdin, to be decoded and parsed as ``fmt``."""
+        return cls(origin, partial(_parse_later, origin, data, fmt, base_url))
 
     def parse(self) -> Document:
         """The Document; raises InputError (with the origin and the reason) on failure."""
-        return parse_bytes(self.origin, self.data, self.fmt, self.base_url)
+        return self.reader()
 
 
 _SPECIAL_KINDS = (
@@ -154,6 +161,11 @@ def _read_regular(path: Path, origin: str, limit: int) -> bytes:
         return handle.read(limit)
 
 
+def _parse_later(origin: str, data: bytes, fmt: str, base_url: str | None) -> Document:
+    """``parse_bytes``, looked up when called (an Unparsed made before a patch sees it)."""
+    return parse_bytes(origin, data, fmt, base_url)
+
+
 def load_file(
     path: Path,
     max_bytes: int = MAX_INPUT_BYTES,
@@ -185,7 +197,7 @@ def read_file(
     if len(data) > max_bytes:  # the file grew after stat
         raise too_large(origin, len(data), max_bytes, at_least=True)
     fmt = format_for(path)
-    return Unparsed(origin, data, html_format if fmt == "html" else fmt)
+    return Unparsed.of_bytes(origin, data, html_format if fmt == "html" else fmt)
 
 
 def load_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Document:
@@ -202,17 +214,33 @@ def read_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Unparsed:
         data = sys.stdin.read(max_bytes + 1).encode("utf-8")
     if len(data) > max_bytes:
         raise too_large(STDIN_ORIGIN, len(data), max_bytes, at_least=True)
-    return Unparsed(STDIN_ORIGIN, data, fmt)
+    return Unparsed.of_bytes(STDIN_ORIGIN, data, fmt)
+
+
+def _web() -> Any:
+    """``claimcheck.sources.web`` (imported lazily: requests is slow to import)."""
+    try:
+        return importlib.import_module("claimcheck.sources.web")
+    except ImportError as exc:
+        logger.debug("claimcheck.sources.web unavailable: %s", exc)
+        raise InputError("", "fetching URLs is not available in this build") from exc
 
 
 def fetch_url(url: str, fetch_options: object | None = None) -> Document:
-    """Fetch ``url`` through ``claimcheck.sources.web`` (imported lazily; it may be absent)."""
+    """Fetch ``url`` and parse its article."""
     try:
-        web = importlib.import_module("claimcheck.sources.web")
-    except ImportError as exc:
-        logger.debug("claimcheck.sources.web unavailable: %s", exc)
-        raise InputError(url, "fetching URLs is not available in this build") from exc
-    fetch = cast(Callable[[str, object], Document], web.fetch_document)
+        fetch = cast(Callable[[str, object], Document], _web().fetch_document)
+    except InputError as exc:
+        raise InputError(url, exc.reason) from exc
+    return fetch(url, fetch_options)
+
+
+def fetch_unparsed(url: str, fetch_options: object | None = None) -> Unparsed:
+    """Fetch ``url`` now; its article is extracted when the result is parsed."""
+    try:
+        fetch = cast(Callable[[str, object], Unparsed], _web().fetch_page_input)
+    except InputError as exc:
+        raise InputError(url, exc.reason) from exc
     return fetch(url, fetch_options)
 
 

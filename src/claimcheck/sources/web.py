@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import replace
+from functools import partial
 
 from claimcheck.document import Document
 from claimcheck.extract.article import extract_article
@@ -12,6 +13,7 @@ from claimcheck.extract.language import SkippedInput, ensure_english
 from claimcheck.extract.text import parse_plain
 from claimcheck.sources.decode import decode_bytes
 from claimcheck.sources.fetch import FetchedPage, FetchOptions, fetch_page
+from claimcheck.sources.load import Unparsed
 
 __all__ = ["FetchOptions", "SkippedInput", "decode_body", "fetch_document"]
 
@@ -44,7 +46,18 @@ def _looks_like_html(page: FetchedPage, text: str) -> bool:
 
 def fetch_document(url: str, options: FetchOptions | None = None) -> Document:
     """Fetch ``url`` and return its article; raises FetchError, ExtractError or SkippedInput."""
-    page = fetch_page(url, options)
+    return page_document(url, fetch_page(url, options))
+
+
+def fetch_page_input(url: str, options: object | None = None) -> Unparsed:
+    """Fetch ``url`` now and leave the article extraction to whoever parses the result (a
+    worker under --doc-timeout: extraction of a hostile page can be slow)."""
+    page = fetch_page(url, options if isinstance(options, FetchOptions) else None)
+    return Unparsed(url, partial(page_document, url, page))
+
+
+def page_document(url: str, page: FetchedPage) -> Document:
+    """A fetched page's article: decoded, extracted, English only (else SkippedInput)."""
     text, encoding, notes = decode_body(page)
     if _looks_like_html(page, text):
         document = extract_article(url, text, page.url)
