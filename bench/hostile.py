@@ -55,9 +55,11 @@ def run(case: Case, folder: Path, timeout: float) -> tuple[float, float, str]:
     path.write_bytes(case.build())
     cmd = [sys.executable, "-m", "claimcheck", "check", str(path), "--format", "json",
            "--fail-on", "never"]  # fmt: skip
+    out = folder / f"{case.name}.json"  # a file, not a pipe: a full pipe would stall the child
     began = time.perf_counter()
-    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                          env=os.environ.copy()) as child:  # fmt: skip
+    with out.open("w") as sink, subprocess.Popen(
+        cmd, stdout=sink, stderr=subprocess.DEVNULL, env=os.environ.copy()
+    ) as child:
         peak, code = 0.0, None
         while time.perf_counter() - began < timeout:
             peak = max(peak, _peak_mb(child.pid))
@@ -67,8 +69,9 @@ def run(case: Case, folder: Path, timeout: float) -> tuple[float, float, str]:
             time.sleep(0.1)
         if code is None:
             child.kill()
-        stdout = child.communicate()[0]
-    return time.perf_counter() - began, peak, _outcome(stdout, code)
+            child.wait()
+    seconds = time.perf_counter() - began
+    return seconds, peak, _outcome(out.read_text(encoding="utf-8"), code)
 
 
 def main() -> None:

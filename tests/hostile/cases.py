@@ -30,6 +30,7 @@ def yaml_bomb() -> bytes:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for prev, cur in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{cur}: &{cur} [{','.join(['*' + prev] * 9)}]")
+    lines.append("author: *i")  # the metadata reader flattens a list of author names
     return ("---\n" + "\n".join(lines) + "\n---\n\n# Title\n\n" + _SENTENCES).encode()
 
 
@@ -40,8 +41,9 @@ def nested_divs(depth: int = 100_000) -> bytes:
 
 
 def many_links(count: int = 50_000) -> bytes:
-    """One 1.5 MB paragraph (one sentence) made of ``count`` links."""
-    links = " ".join(f'<a href="https://e.org/{i}">study</a>' for i in range(count))
+    """One 2 MB paragraph (one sentence): ``count`` links, each followed by a claim wording,
+    so that every modifier and every trigger share one sentence."""
+    links = " ".join(f'<a href="https://e.org/{i}">study</a> may cure flu' for i in range(count))
     return f"<html><body><p>Turmeric cures arthritis {links}.</p></body></html>".encode()
 
 

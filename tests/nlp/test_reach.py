@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.lexicon.model import ModifierGroup
 from claimcheck.nlp.reach import judge
-from claimcheck.nlp.scope import Linker, Mod, Sentences
+from claimcheck.nlp.scope import Intervals, Linker, Mod, Sentences
 
 TYPES = ("hedge", "negation", "purpose", "reported", "rebuttal", "intensifier",
          "vague-attribution", "link", "pseudo", "terminate", "limitation")  # fmt: skip
@@ -96,3 +96,17 @@ def test_judge_matches_the_pairwise_loop(seed: int) -> None:
         assert list(got.triggers) == expected[0]
         assert got.negated == expected[2]
         assert _first_seen(list(got.linked)) == _first_seen(expected[1])
+
+
+def test_intervals_answer_as_any_over_all_pairs() -> None:
+    rng = random.Random(7)
+    for _ in range(2000):
+        pairs = [(a, a + rng.randint(0, 6)) for a in (rng.randint(0, 30) for _ in range(6))]
+        index = Intervals(pairs[: rng.randint(0, 6)])
+        kept = list(zip(index._starts, index._reach, strict=True))  # sorted, running maximum
+        assert kept == sorted(kept)
+        for a in range(-2, 40):
+            chosen = sorted(pairs[: len(index._starts)])
+            assert index.contains(a) == any(s <= a < e for s, e in chosen)
+            for b in range(a + 1, a + 8):
+                assert index.overlaps(a, b) == any(s < b and a < e for s, e in chosen)
