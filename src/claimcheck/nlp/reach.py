@@ -80,6 +80,14 @@ class _Order:
         return bisect.bisect_left(self.keys, lo), bisect.bisect_right(self.keys, hi)
 
 
+def _signed(p: Piece) -> list[tuple[str, int, int, int]]:
+    """A piece as signed ranges of start or end offsets: the triggers overlapping a modifier
+    are those starting before it ends, less those ending before it starts."""
+    if p.kind == OVERLAP:
+        return [(START, -_FAR, p.hi - 1, 1), (END, -_FAR, p.lo, -1)]
+    return [(p.kind, p.lo, p.hi, 1)]
+
+
 def reaching_types(
     linker: Linker, si: int, triggers: Sequence[Span], mods: Sequence[Mod], wanted: frozenset[str]
 ) -> list[set[str]]:
@@ -90,10 +98,8 @@ def reaching_types(
     for m in mods:
         if m.group.type not in wanted:
             continue
-        for p in pieces(linker, m, si):  # OVERLAP = started before m.end, less ended by m.start
-            parts = [(START, -_FAR, p.hi - 1, 1), (END, -_FAR, p.lo, -1)] if p.kind == OVERLAP \
-                else [(p.kind, p.lo, p.hi, 1)]  # fmt: skip
-            for kind, lo, hi, sign in parts:
+        for p in pieces(linker, m, si):
+            for kind, lo, hi, sign in _signed(p):
                 i, j = by[kind].span(lo, hi)
                 if i < j:
                     diff = counts.setdefault((m.group.type, kind), [0] * (n + 1))
