@@ -87,3 +87,14 @@ def test_check_text_builds_the_pipeline_once_and_keeps_runs_apart() -> None:
     again = check_text(shared)  # a new run: not a template repeated across documents
     assert first.findings and "CC430" not in {f.rule for f in again.findings}
     assert _default_pipeline.cache_info().hits >= 2
+
+
+def test_text_over_spacy_max_length_is_checked_with_right_offsets(linter: Linter) -> None:
+    # spaCy's max_length (1,000,000) guards parser memory; this pipeline has no parser
+    text = "x" * 1_000_000 + "\n\nTurmeric cures arthritis."
+    doc = parse_plain("long.txt", text)
+    result = linter.check_document(doc)
+    assert result.error is None
+    assert [doc.text[f.start : f.end] for f in result.findings if f.rule == "CC101"] == [
+        "cures arthritis"
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -80,10 +81,14 @@ class Document:
     notes: tuple[str, ...] = field(default=())  # e.g. "decoded as cp1252 (detected)"
     comments: tuple[Comment, ...] = ()
 
+    @functools.cached_property
+    def _block_starts(self) -> list[int]:
+        """Block starts for bisection, built once: a long page asks for thousands of offsets."""
+        return [b.start for b in self.blocks]
+
     def block_at(self, offset: int) -> Block | None:
         """The block containing ``offset``, if any."""
-        starts = [b.start for b in self.blocks]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self._block_starts, offset) - 1
         if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
             return self.blocks[i]
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from claimcheck.document import Document
 from claimcheck.extract.html import parse_html
 
@@ -103,3 +105,32 @@ def test_whitespace_nested_lists_tables_pre() -> None:
     ]
     (link,) = doc.links
     assert doc.text[link.start : link.end] == "spaced anchor"
+
+
+def test_site_header_furniture_and_hidden_tags_dropped_at_any_depth() -> None:
+    html = """<body><header>Site menu</header><div><div><header>Deep site header</header>
+    <article><div><header><h1>Kept title</h1></header><p>Kept text.</p>
+    <div hidden><p>Hidden text.</p></div><nav>Nav text</nav></div></article></div></div>"""
+    doc = parse_html("p.html", html)
+    assert [doc.text[b.start : b.end] for b in doc.blocks] == ["Kept title", "Kept text."]
+
+
+def test_markup_below_the_depth_limit_is_read_as_text_with_a_note() -> None:
+    from claimcheck.extract.limits import DEPTH_NOTE, MAX_DEPTH
+
+    deep = "<div>" * (MAX_DEPTH + 50) + "<p>Deep <b>text</b>.</p>" + "</div>" * (MAX_DEPTH + 50)
+    doc = parse_html("p.html", f"<body><p>Top.</p>{deep}</body>")
+    assert doc.text == "Top.\n\nDeep text."
+    assert doc.notes == (DEPTH_NOTE,)
+    assert parse_html("p.html", "<body><p>Shallow.</p></body>").notes == ()
+
+
+def test_pages_over_the_element_limit_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.errors import ExtractError
+    from claimcheck.extract import limits
+
+    monkeypatch.setattr(limits, "MAX_ELEMENTS", 100)
+    assert limits.measure_markup("<p>x</p>" * 150, 100).elements == 101  # stops past the limit
+    with pytest.raises(ExtractError, match="more than 100 HTML elements"):
+        parse_html("p.html", "<p>x</p>" * 150)
+    assert parse_html("p.html", "<p>x</p>" * 90).text

@@ -129,3 +129,17 @@ def test_link_offsets_in_later_blocks() -> None:
     md = "# Title\n\nFirst [one](https://a.example).\n\n- item [two](https://b.example)\n"
     doc = parse_markdown("t.md", md)
     assert [doc.text[x.start : x.end] for x in doc.links] == ["one", "two"]
+
+
+def test_front_matter_with_aliases_is_ignored_with_a_note() -> None:
+    # a "billion laughs" needs aliases; front matter is read without them
+    text = "---\na: &a [x, x]\nb: [*a, *a]\nauthor: *a\ntitle: T\n---\n\nCupping cures colds.\n"
+    doc = parse_markdown("t.md", text)
+    assert doc.metadata is None  # the front matter is ignored, as invalid YAML is
+    assert doc.notes == ("front matter uses YAML aliases (*name), which are not read; ignored",)
+    assert doc.text == "Cupping cures colds."
+
+
+def test_deeply_nested_front_matter_is_ignored_with_a_note() -> None:
+    doc = parse_markdown("t.md", "---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\n\nText.\n")
+    assert doc.notes == ("front matter is nested too deeply; ignored",)

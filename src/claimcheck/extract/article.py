@@ -8,6 +8,7 @@ offsets for every block and link.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from lxml import html as lxml_html
 
 from claimcheck.document import Block, Document, Link, Metadata
 from claimcheck.errors import ExtractError
+from claimcheck.extract.limits import MAX_DEPTH, check_markup
 
 logger = logging.getLogger(__name__)
 
@@ -203,9 +205,25 @@ def _run_trafilatura(origin: str, tree: lxml_html.HtmlElement, url: str | None,
     return root
 
 
+def _too_deep(origin: str, html: str, url: str | None) -> Document:
+    """A page nested deeper than ``MAX_DEPTH``, read by the whole-page parser: lxml stops
+    reading a page at that depth, so trafilatura would see only its start."""
+    from claimcheck.extract.html import parse_html  # bs4 is slow to import; rarely needed
+
+    doc = parse_html(origin, html, url)
+    note = f"HTML nested deeper than {MAX_DEPTH} elements; read as a whole page, not its article"
+    return dataclasses.replace(doc, notes=(*doc.notes, note))
+
+
 def extract_article(origin: str, html: str, url: str | None = None,
                     settings: ExtractSettings = DEFAULT_SETTINGS) -> Document:
-    """Extract the main article of ``html`` (fetched from ``url``) as a Document."""
+    """Extract the main article of ``html`` (fetched from ``url``) as a Document.
+
+    Pages over ``MAX_ELEMENTS`` elements are refused (ExtractError) before parsing; pages
+    nested deeper than ``MAX_DEPTH`` are read whole (``_too_deep``).
+    """
+    if check_markup(origin, html).depth > MAX_DEPTH:
+        return _too_deep(origin, html, url)
     try:
         tree = trafilatura.load_html(html)
     except (ValueError, etree.ParserError) as exc:

@@ -13,6 +13,7 @@ from bs4.element import NavigableString, PreformattedString, Tag
 
 from claimcheck.document import Block, Comment, Document, Link, is_followable
 from claimcheck.extract.html_meta import read_metadata
+from claimcheck.extract.limits import DEPTH_NOTE, MAX_DEPTH, check_markup
 
 logger = logging.getLogger(__name__)
 
@@ -129,14 +130,22 @@ def _is_hidden(tag: Tag) -> bool:
 
 
 def _strip_furniture(soup: BeautifulSoup) -> None:
-    """Remove navigation, scripts, forms, hidden elements and the site header in place."""
+    """Remove navigation, scripts, forms, hidden elements and the site header in place.
+
+    A walk with a stack that carries whether it is inside an ``<article>``, not skipping
+    ``tag.decomposed`` tags and asking ``find_parent``: bs4 answers ``decomposed`` on a live
+    tag by searching its whole subtree, so nested ``<div>`` cost depth squared.
+    """
     dropped = frozenset(DROPPED_TAGS)
-    for tag in soup.find_all(True):
-        if tag.decomposed:
-            continue  # inside an element already removed
-        site_header = tag.name == "header" and tag.find_parent("article") is None
-        if site_header or tag.name in dropped or _is_hidden(tag):
-            tag.decompose()
+    stack: list[tuple[Tag, bool]] = [(soup, False)]
+    while stack:
+        node, in_article = stack.pop()
+        for tag in [c for c in node.children if isinstance(c, Tag)]:
+            site_header = tag.name == "header" and not in_article
+            if site_header or tag.name in dropped or _is_hidden(tag):
+                tag.decompose()
+            else:
+                stack.append((tag, in_article or tag.name == "article"))
 
 
 class _Walker:
@@ -145,6 +154,7 @@ class _Walker:
     def __init__(self, builder: _Builder) -> None:
         self.builder = builder
         self.run: _Run | None = None
+        self.flattened = False  # some markup lay deeper than MAX_DEPTH
 
     def _text(self, text: str, context: str, line: int | None) -> None:
         """Add a text node to the current run, starting a run of ``context`` kind if needed."""
@@ -154,8 +164,9 @@ class _Walker:
             self.run = _Run(context, line)
         self.run.add(text)
 
-    def walk(self, node: Tag, context: str, link: str | None = None) -> None:
-        """Visit the children of ``node``; ``context`` is the kind for loose text."""
+    def walk(self, node: Tag, context: str, link: str | None = None, depth: int = 0) -> None:
+        """Visit the children of ``node`` (at ``depth``); ``context`` is the kind for loose
+        text."""
         for child in node.children:
             if isinstance(child, HtmlComment):  # kept for suppression directives
                 self.builder.comments.append(Comment(self.builder.length, f"<!--{child}-->"))
@@ -165,10 +176,15 @@ class _Walker:
             if isinstance(child, NavigableString):
                 self._text(str(child), context, node.sourceline)
             elif isinstance(child, Tag):
-                self._element(child, context, link)
+                self._element(child, context, link, depth + 1)
 
-    def _element(self, tag: Tag, context: str, link: str | None) -> None:
-        """Visit one element: an inline element joins the run, a block starts its own."""
+    def _element(self, tag: Tag, context: str, link: str | None, depth: int) -> None:
+        """Visit one element: an inline element joins the run, a block starts its own; below
+        ``MAX_DEPTH`` its text joins the run (the walk recurses, Python's stack is finite)."""
+        if depth > MAX_DEPTH:
+            self.flattened = True
+            self._text(tag.get_text(), context, tag.sourceline)
+            return
         name = tag.name.lower()
         if name in INLINE_TAGS:
             if name == "br":
@@ -180,9 +196,9 @@ class _Walker:
                 return
             href = tag.get("href") if name == "a" and link is None else None
             if isinstance(href, str) and is_followable(href):
-                self._link(tag, context, href.strip())
+                self._link(tag, context, href.strip(), depth)
             else:
-                self.walk(tag, context, link)
+                self.walk(tag, context, link, depth)
             return
         self.builder.flush(self.run)
         self.run = None
@@ -191,17 +207,17 @@ class _Walker:
             kind = context if kind == "paragraph" else kind
         if kind is not None:
             self.run = _Run(kind, tag.sourceline, keep_newlines=name == "pre")
-        self.walk(tag, kind or context, link)
+        self.walk(tag, kind or context, link, depth)
         self.builder.flush(self.run)
         self.run = None
 
-    def _link(self, tag: Tag, context: str, href: str) -> None:
+    def _link(self, tag: Tag, context: str, href: str, depth: int) -> None:
         """Visit an ``<a href>`` and record its anchor span in the current run."""
         if self.run is None:
             self.run = _Run(context, tag.sourceline)
         run = self.run
         run.open_link()
-        self.walk(tag, context, href)
+        self.walk(tag, context, href, depth)
         if self.run is run:
             run.close_link(href)
 
@@ -216,7 +232,11 @@ def _base_url(soup: BeautifulSoup, base_url: str | None) -> str | None:
 
 
 def parse_html(origin: str, html: str, base_url: str | None = None) -> Document:
-    """Build the Document of an HTML page: prose blocks, absolute links and page metadata."""
+    """Build the Document of an HTML page: prose blocks, absolute links and page metadata.
+
+    Pages over ``MAX_ELEMENTS`` elements are refused (ExtractError) before parsing.
+    """
+    check_markup(origin, html)
     soup = BeautifulSoup(html, "lxml")
     base = _base_url(soup, base_url)
     metadata = read_metadata(soup, base)
@@ -233,4 +253,5 @@ def parse_html(origin: str, html: str, base_url: str | None = None) -> Document:
         media_type="text/html",
         metadata=metadata,
         comments=tuple(builder.comments),
+        notes=(DEPTH_NOTE,) if walker.flattened else (),
     )

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -116,19 +118,56 @@ def _walk(tokens: list[Token]) -> _Builder:
     return builder
 
 
+class _AliasFound(Exception):
+    """Front matter used a YAML alias (``*name``)."""
+
+
+@functools.cache
+def _loader() -> type[Any]:
+    """A safe YAML loader that refuses aliases, made on first use (yaml is imported lazily).
+
+    An alias is a reference, so nine lines of aliases to aliases ("billion laughs") stand
+    for 9**9 strings, and reading an author list flattened them for ever. Front matter has
+    no use for aliases; without them the loaded data is no bigger than its text.
+    """
+    import yaml
+
+    class NoAliasLoader(yaml.SafeLoader):
+        """``yaml.SafeLoader`` that raises ``_AliasFound`` at the first alias."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            """Refuse an alias before it is resolved to the anchored node."""
+            if self.check_event(yaml.AliasEvent):
+                raise _AliasFound
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
+
+
+def _load_front_matter(source: str) -> tuple[object, str | None]:
+    """The YAML data of front matter, or None and the note saying why it is ignored."""
+    import yaml  # only documents with front matter need it
+
+    try:
+        return yaml.load(source, Loader=_loader()), None  # a SafeLoader subclass
+    except _AliasFound:
+        return None, "front matter uses YAML aliases (*name), which are not read; ignored"
+    except RecursionError:
+        return None, "front matter is nested too deeply; ignored"
+    except yaml.YAMLError as exc:
+        logger.debug("front matter is not valid YAML: %s", exc)
+        return None, "front matter is not valid YAML; ignored"
+
+
 def split_front_matter(text: str) -> tuple[dict[str, object], str, tuple[str, ...]]:
     """Split YAML front matter off ``text``: (data, body with the same line count, notes)."""
     m = _FRONT_MATTER.match(text)
     if m is None:
         return {}, text, ()
     body = "\n" * m.group().count("\n") + text[m.end() :]
-    import yaml  # only documents with front matter need it
-
-    try:
-        data = yaml.safe_load(m.group(1) or "")
-    except yaml.YAMLError as exc:
-        logger.debug("front matter is not valid YAML: %s", exc)
-        return {}, body, ("front matter is not valid YAML; ignored",)
+    data, note = _load_front_matter(m.group(1) or "")
+    if note is not None:
+        return {}, body, (note,)
     if not isinstance(data, dict):
         return {}, body, ("front matter is not a YAML mapping; ignored",)
     return {str(k).lower(): v for k, v in data.items()}, body, ()

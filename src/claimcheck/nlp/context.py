@@ -23,7 +23,8 @@ from claimcheck.nlp.components import (
 )
 from claimcheck.nlp.mentions import navigation_trails, scare_quoted
 from claimcheck.nlp.model_gate import apply_model
-from claimcheck.nlp.scope import Linker, Mod, Sentences, by_sentence, overlaps_any
+from claimcheck.nlp.reach import FLAG_TYPES, judge
+from claimcheck.nlp.scope import Intervals, Linker, Mod, Sentences, by_sentence
 from claimcheck.nlp.sentence_model import MODEL_PATTERN, SentenceModel
 from claimcheck.nlp.terms import HEALTH_TYPES, is_health_document
 from claimcheck.nlp.triggers import apply_pattern_context, covered_causal, innermost, to_term_end
@@ -52,29 +53,32 @@ class ClaimContext:
         sents = sentences_of(doc)
         mods = self._modifiers(doc)
         pseudo = [m for m in mods if m.group.type == "pseudo"]
-        mods = [m for m in mods if m.group.type == "pseudo" or not overlaps_any(m, pseudo)]
+        in_pseudo = Intervals.of(pseudo)
+        mods = [
+            m for m in mods if m.group.type == "pseudo" or not in_pseudo.overlaps(m.start, m.end)
+        ]
         terminators = sorted(m.start for m in mods if m.group.direction == "terminate")
         has_refs = self._has_reference_list(doc)
         boiler = [(s.start, s.end) for s in _spans(doc, RULE_HITS_KEY) if s.label_ == "boilerplate"]
         disclaimers = [m for m in mods if m.group.type == "generic-disclaimer"]
-        mods = [m for m in mods if not any(m.start < e and s < m.end for s, e in boiler)]
+        boiler_at = Intervals(boiler)
+        mods = [m for m in mods if not boiler_at.overlaps(m.start, m.end)]
         blocked = boiler + [(m.start, m.end) for m in (*pseudo, *disclaimers)]
         blocked += navigation_trails(doc, sents.bounds)  # site navigation, not the page's text
-        quoted = scare_quoted(doc)  # a wording that starts in scare quotes is only shown
+        blocked_at = Intervals(blocked)
+        quoted = Intervals(scare_quoted(doc))  # a wording starting in scare quotes is shown
         triggers: dict[int, list[Span]] = {}  # sentence index -> claim triggers
         matches = apply_pattern_context(_spans(doc, CLAIMS_KEY), self.lead, self.not_after)
         effects = {sents.index(m.start) for m in matches if m.label_ != "statistic"}
         for trig in covered_causal(innermost(matches)):
             trig = to_term_end(doc, trig)
-            if not any(trig.start < e and s < trig.end for s, e in blocked) and not any(
-                s <= trig.start < e for s, e in quoted
-            ):
+            if not blocked_at.overlaps(trig.start, trig.end) and not quoted.contains(trig.start):
                 triggers.setdefault(sents.index(trig.start), []).append(trig)
         if self.model is not None and len(doc) >= GATED_LENGTH:
             # on a page, the sentence model vetoes and promotes; it learnt from pages, so a
             # lone sentence or a caption is left to the rules
             triggers = apply_model(doc, self.model, sents, list(_spans(doc, CLAIMS_KEY)),
-                                   triggers, blocked)  # fmt: skip
+                                   triggers, blocked_at)  # fmt: skip
             effects |= {si for si, ts in triggers.items() if ts[0].id_ == MODEL_PATTERN}
         linker = Linker(sents, terminators)
         if len(doc) >= GATED_LENGTH and not is_health_document(doc):
@@ -82,8 +86,11 @@ class ClaimContext:
             # touch" on a kettle's page is no claim); a short text cannot tell what it is about
             triggers = {si: ts for si, ts in triggers.items() if _names_health(doc, sents, si)}
         claims = []
-        near = by_sentence(mods, sents)
-        wide = [m for m in mods if m.group.scope in ("block", "document")]
+        # only modifiers that can change a claim are candidates: a generic disclaimer (block
+        # scope) reaches every claim of its block, so a page of them made linking quadratic
+        relevant = [m for m in mods if _affects_claim(m.group)]
+        near = by_sentence(relevant, sents)
+        wide = [m for m in relevant if m.group.scope in ("block", "document")]
         for si in sorted(triggers):
             candidates = near.get(si - 1, []) + near.get(si, []) + near.get(si + 1, []) + wide
             if si not in effects:
@@ -117,35 +124,21 @@ class ClaimContext:
         sentence = doc[s_start:s_end]
         if sentence.text.rstrip().rstrip(_CLOSERS).endswith("?"):
             return None
-        active: list[Span] = []
-        negated: list[Span] = []
-        linked: list[Mod] = []
-        linked_negated: list[Mod] = []
         # a cue inside a claim wording of the sentence belongs to that wording: the "side
         # effects" of "no side effects" is no risk disclosure for "completely safe". Generic
         # causal wording keeps its cues: "can cause soreness" is still a risk disclosure.
-        owners = [t for t in triggers if t.label_ != "causal"]
+        owners = Intervals.of(t for t in triggers if t.label_ != "causal")
         mods = [
             m for m in mods
             if m.group.type in OVERLAP_ALLOWED
-            or not overlaps_any(m, owners)
+            or not owners.overlaps(m.start, m.end)
         ]  # fmt: skip
-        for trig in triggers:
-            here = [m for m in mods if linker.links(m, trig)]
-            types = {m.group.type for m in here}
-            if "purpose" in types:
-                continue
-            if "negation" in types or ("reported" in types and "rebuttal" in types):
-                negated.append(trig)
-                linked_negated.extend(here)
-            else:
-                active.append(trig)
-                linked.extend(here)
-        if active:
-            return self._build(doc, sentence, active, linked, False, has_refs)
-        if negated:
-            return self._build(doc, sentence, negated, linked_negated, True, has_refs)
-        return None
+        judged = judge(linker, si, triggers, mods)
+        if judged is None:
+            return None
+        return self._build(
+            doc, sentence, judged.triggers, list(judged.linked), judged.negated, has_refs
+        )
 
     def _build(
         self,
@@ -255,13 +248,21 @@ def _record(m: Mod) -> Modifier:
     return Modifier(m.span.start_char, m.span.end_char, m.span.text, m.group.type)
 
 
+_CATEGORIES = ("caveat", "source", "vague", "intensifier", "reported", "negation", "rebuttal")
+
+
+def _affects_claim(group: ModifierGroup) -> bool:
+    """Whether a modifier of ``group`` can change a claim: a type that negates it or marks a
+    purpose, or one ``_categorise`` keeps (a generic disclaimer is neither)."""
+    return (
+        group.type in FLAG_TYPES or group.category in _CATEGORIES or group.type in _CATEGORIES
+    )
+
+
 def _categorise(mods: Iterable[Mod], has_refs: bool) -> dict[str, tuple[Modifier, ...]]:
     """Split linked modifiers into caveat, source, vague, intensifier, reported, negation and
     rebuttal."""
-    out: dict[str, list[Modifier]] = {
-        k: []
-        for k in ("caveat", "source", "vague", "intensifier", "reported", "negation", "rebuttal")
-    }
+    out: dict[str, list[Modifier]] = {k: [] for k in _CATEGORIES}
     for m in sorted(mods, key=lambda m: m.start):
         cat = m.group.category
         if cat == "source" and not _counts(m, has_refs):

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from spacy.tokens import Doc, Span
 
 from claimcheck.nlp.components import BLOCKS_KEY, MODS_KEY
-from claimcheck.nlp.scope import Sentences
+from claimcheck.nlp.scope import Intervals, Sentences
 from claimcheck.nlp.sentence_model import (
     CLASSES_KEY,
     MODEL_PATTERN,
@@ -117,7 +117,7 @@ def apply_model(
     sents: Sentences,
     rule_triggers: Sequence[Span],
     triggers: Mapping[int, list[Span]],
-    blocked: list[tuple[int, int]],
+    blocked: Intervals,
 ) -> dict[int, list[Span]]:
     """The triggers to judge: kept ones the model does not veto, plus promoted sentences."""
     raw = {sents.index(s.start) for s in rule_triggers}
@@ -146,7 +146,7 @@ def apply_model(
         if not (health or health_classes(names)) or model.score(feats) < model.promote_at:
             continue
         span = _evidence_span(doc, model, sents.bounds[si], names)
-        if span is not None and not any(span.start < e and s < span.end for s, e in blocked):
+        if span is not None and not blocked.overlaps(span.start, span.end):
             out[si] = [span]
     return out
 

@@ -6,6 +6,7 @@ After Harkema et al. (2009) and medspaCy's ``ConText``.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
@@ -54,7 +55,7 @@ class Linker:
             return g.type in OVERLAP_ALLOWED
         sm, st = self.sents.index(m.start), self.sents.index(t.start)
         if sm != st:
-            return self._cross_sentence(g.scope, sm, st)
+            return self.cross_sentence(g.scope, sm, st)
         forward = m.end <= t.start
         if (g.direction == "forward" and not forward) or (g.direction == "backward" and forward):
             return False
@@ -67,7 +68,7 @@ class Linker:
                 return False
         return True
 
-    def _cross_sentence(self, scope: str, sm: int, st: int) -> bool:
+    def cross_sentence(self, scope: str, sm: int, st: int) -> bool:
         """Scopes that reach a neighbouring sentence of the same block."""
         if scope == "document":
             return True
@@ -101,6 +102,30 @@ class Extent(Protocol):
     def end(self) -> int: ...
 
 
-def overlaps_any(m: Extent, others: Iterable[Extent]) -> bool:
-    """True when ``m`` overlaps any of ``others``."""
-    return any(m.start < o.end and o.start < m.end for o in others)
+class Intervals:
+    """Half-open intervals indexed for overlap and containment tests in O(log n).
+
+    Sorted starts with a running maximum of ends: the intervals starting before a point are a
+    prefix, and one of them reaches past the point when the prefix's furthest end does. Testing
+    every claim of a page against every blocked span with ``any`` made long pages quadratic.
+    """
+
+    def __init__(self, pairs: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(pairs)
+        self._starts = [s for s, _e in ordered]
+        self._reach = list(itertools.accumulate((e for _s, e in ordered), max))
+
+    @classmethod
+    def of(cls, extents: Iterable[Extent]) -> Intervals:
+        """The index of spans or modifiers (token offsets)."""
+        return cls((x.start, x.end) for x in extents)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some interval ``(s, e)`` has ``s < end and start < e``."""
+        i = bisect.bisect_left(self._starts, end)
+        return i > 0 and self._reach[i - 1] > start
+
+    def contains(self, point: int) -> bool:
+        """Whether some interval ``(s, e)`` has ``s <= point < e``."""
+        i = bisect.bisect_right(self._starts, point)
+        return i > 0 and self._reach[i - 1] > point

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from spacy.tokens import Doc, Span
 
-from claimcheck.nlp.scope import overlaps_any
+from claimcheck.nlp.scope import Intervals
 
 
 def innermost(spans: Iterable[Span]) -> list[Span]:
@@ -20,25 +20,27 @@ def innermost(spans: Iterable[Span]) -> list[Span]:
         if key not in longest or s.end > longest[key].end:
             longest[key] = s
     kept = sorted(longest.values(), key=lambda s: (s.start, s.end))
-    out = []
-    for i, s in enumerate(kept):
-        inner = False
-        for o in kept[i + 1 :]:  # only spans starting inside s can lie inside it
-            if o.start >= s.end:
-                break
-            if s.start < o.start and o.end <= s.end:
-                inner = True
-                break
-        if not inner:
-            out.append(s)
-    return out
+    return [s for i, s in enumerate(kept) if not _holds_later(kept, i)]
+
+
+def _holds_later(kept: list[Span], i: int) -> bool:
+    """Whether a span after ``kept[i]`` (sorted by start) lies inside it; indexes rather than
+    slices the list, so a sentence of thousands of matches stays linear."""
+    s = kept[i]
+    for j in range(i + 1, len(kept)):  # only spans starting inside s can lie inside it
+        o = kept[j]
+        if o.start >= s.end:
+            return False
+        if s.start < o.start and o.end <= s.end:
+            return True
+    return False
 
 
 def covered_causal(spans: list[Span]) -> list[Span]:
     """Drop generic causal wording that overlaps a consumer-health trigger: "strengthens" adds
     nothing to "strengthens your immune system" (efficacy). Association wording is kept."""
-    specific = [s for s in spans if s.label_ not in ("causal", "association")]
-    return [s for s in spans if s.label_ != "causal" or not overlaps_any(s, specific)]
+    specific = Intervals.of(s for s in spans if s.label_ not in ("causal", "association"))
+    return [s for s in spans if s.label_ != "causal" or not specific.overlaps(s.start, s.end)]
 
 
 def apply_pattern_context(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.context import RULE_HITS_KEY
+from claimcheck.nlp.scope import Intervals
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 
 SPEC = KindSpec(
@@ -35,7 +36,7 @@ class Existence:
                 (s.start_char, s.end_char) for s in ctx.doc.spans[RULE_HITS_KEY] if s.id_ == rule.id
             ]
         types = set(rule.param("modifier_types") or ())
-        sourced = ctx.context.sourced_sentences if rule.param("unless_sourced") else frozenset()
+        sourced = Intervals(ctx.context.sourced_sentences if rule.param("unless_sourced") else ())
         linked = None
         if rule.param("linked_to_claim"):  # only cues that a claim of the text leans on
             linked = {(m.start, m.end) for c in ctx.context.claims if not c.negated
@@ -43,7 +44,7 @@ class Existence:
         for m in ctx.context.modifiers:
             if (
                 m.type in types
-                and not any(s <= m.start < e for s, e in sourced)
+                and not sourced.contains(m.start)
                 and (linked is None or (m.start, m.end) in linked)
             ):
                 out.append((m.start, m.end))

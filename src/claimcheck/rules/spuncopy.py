@@ -34,6 +34,7 @@ from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.components import sentence_table
 from claimcheck.nlp.phrases import PhraseIndex
+from claimcheck.nlp.scope import Intervals
 from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
 from claimcheck.rules.matchers import MatcherCache, phrase_matcher
 
@@ -120,13 +121,14 @@ class SpunCopy:
         values = {"signals": str(signals)}
         kind = rule.param("boilerplate_kind")
         sentences = sentence_table(ctx.doc).chars
+        signalled = Intervals(spans)
         for block in ctx.document.blocks:
-            if not any(block.start < e and s < block.end for s, e in spans):
+            if not signalled.overlaps(block.start, block.end):
                 parts = [(block.start, block.end)]
             else:  # the signal rule reports its own sentence; the block's others are copied too
                 parts = [(max(a, block.start), min(b, block.end)) for a, b in sentences
                          if a < block.end and block.start < b
-                         and not any(a < e and s < b for s, e in spans)]  # fmt: skip
+                         and not signalled.overlaps(a, b)]  # fmt: skip
             for start, end in parts:
                 if any(ch.isalpha() for ch in text[start:end]):
                     yield ctx.finding(rule, start, end, values, kind)
