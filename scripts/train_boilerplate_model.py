@@ -34,6 +34,7 @@ from claimcheck.api import CheckOptions, Linter  # noqa: E402
 from claimcheck.lexicon.loader import default_lexicon_dir  # noqa: E402
 from claimcheck.nlp.boilerplate_model import MODEL_FILE, BoilerplateModel, Page  # noqa: E402
 from claimcheck.nlp.components import sentence_table  # noqa: E402
+from claimcheck.rules import KIND_SPECS  # noqa: E402
 from claimcheck.rules.base import CheckContext  # noqa: E402
 from claimcheck.sources import load_file  # noqa: E402
 
@@ -68,6 +69,7 @@ class Example:
 def examples() -> list[Example]:
     """The dev documents as Examples (rules run without the model's rule)."""
     linter = Linter(options=CheckOptions(ignore=(RULE,)))
+    local = [r for r in linter.rules if not KIND_SPECS[r.kind].run_level]  # as CC409 sees them
     out = []
     for record in ann.load():
         if ann.split_of(record["id"]) != "dev":
@@ -76,7 +78,8 @@ def examples() -> list[Example]:
         ctx = next(iter(linter.contexts([document])))
         if not isinstance(ctx, CheckContext):
             raise SystemExit(f"{record['path']}: could not be checked")
-        found = [(f.start, f.end) for f in linter.evaluate(ctx) if f.category == "boilerplate"]
+        found = [(f.start, f.end) for f in linter.evaluate(ctx, local)
+                 if f.category == "boilerplate"]  # fmt: skip
         gold = [(g["start"], g["end"], g["kind"]) for g in record.get("boilerplate", [])]
         blocks = [(b.start, b.end, b.kind) for b in document.blocks]
         claims = [(c.start, c.end) for c in ctx.context.claims]

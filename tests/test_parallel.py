@@ -17,6 +17,7 @@ from claimcheck.cli import cli
 from claimcheck.extract.text import parse_plain
 from claimcheck.lexicon.model import RuleSet
 from claimcheck.parallel import check_parallel
+from claimcheck.rules import KIND_SPECS
 from claimcheck.sources import load
 from claimcheck.sources.load import Unparsed
 
@@ -127,3 +128,12 @@ def test_cli_reports_a_stopped_input_in_one_line_and_checks_the_rest(
     lines = [line for line in result.stderr.splitlines() if "a.txt" in line]
     assert len(lines) == 1 and "stopped after 1 s (--doc-timeout)" in lines[0]
     assert "b.txt" in result.stdout
+
+
+def test_run_level_rules_run_last_in_process_as_in_the_parent(ruleset: RuleSet) -> None:
+    # under --jobs the parent adds run-level findings after the workers' rules ran, so a rule
+    # that reads findings (CC409) never sees them; in one process it must not either
+    specs = [KIND_SPECS[r.kind] for r in Linter(ruleset).rules]
+    order = [(s.run_level, s.reads_findings) for s in specs]
+    assert order == sorted(order)
+    assert order[-1] == (True, False) and (False, True) in order

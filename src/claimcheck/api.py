@@ -76,8 +76,10 @@ class Linter:
             )
             if Severity.parse(r.severity) >= self.options.min_severity
         ]  # fmt: skip
-        # kinds that read other rules' findings run last (a stable sort keeps the id order)
-        self.rules.sort(key=lambda r: KIND_SPECS[r.kind].reads_findings)
+        # kinds that read other rules' findings run after those, and run-level kinds last (as
+        # they do in the parent under --jobs); a stable sort keeps the id order otherwise
+        self.rules.sort(key=lambda r: (KIND_SPECS[r.kind].run_level,
+                                       KIND_SPECS[r.kind].reads_findings))  # fmt: skip
         self.nlp = nlp if nlp is not None else build_nlp(self.ruleset)  # prebuilt: nlp/cache.py
         self.run_state: dict[str, object] = {}  # cross-document rule state for this run
 

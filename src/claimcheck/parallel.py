@@ -37,11 +37,9 @@ from claimcheck.claims import DocContext
 from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.lexicon.model import Rule
-from claimcheck.rules import KINDS
+from claimcheck.rules import KIND_SPECS, KINDS
 from claimcheck.rules.base import CheckContext, RunLevelKind
 from claimcheck.rules.crossdoc import RUN_STATE_KEY
-
-RUN_LEVEL_KINDS = frozenset({"crossdoc"})
 
 Prepared = dict[str, Any]  # run-level rule id -> its kind's prepare() output
 Checked = tuple[FileResult, Document | None, DocContext | None, Prepared]
@@ -59,8 +57,8 @@ def check_parallel(
     if jobs <= 1 and doc_timeout is None:
         yield from linter.check_many(inputs)
         return
-    run_rules = [r for r in linter.rules if r.kind in RUN_LEVEL_KINDS]
-    local_rules = [r for r in linter.rules if r.kind not in RUN_LEVEL_KINDS]
+    run_rules = [r for r in linter.rules if KIND_SPECS[r.kind].run_level]
+    local_rules = [r for r in linter.rules if not KIND_SPECS[r.kind].run_level]
     pool = _Pool((linter, local_rules, run_rules), max(jobs, 1), doc_timeout)
     try:
         for item, checked in pool.run(_batches(inputs, linter.options.batch_size)):

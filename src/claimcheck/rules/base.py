@@ -26,6 +26,9 @@ class KindSpec:
     placeholders: frozenset[str] = COMMON_PLACEHOLDERS
     needs_patterns: bool = False
     reads_findings: bool = False  # evaluated after the other kinds: it reads their findings
+    # run-level: state shared by the documents of a run (evaluated last, in the parent under
+    # --jobs; kinds that read findings never see these, whichever process they run in)
+    run_level: bool = False
 
 
 @dataclass

@@ -40,6 +40,7 @@ SPEC = KindSpec(
     optional=frozenset({"min_words", "shingle", "threshold", "num_perm", "max_passages",
                         "max_copies", "boilerplate_kind"}),
     placeholders=COMMON_PLACEHOLDERS | {"others", "count"},
+    run_level=True,
 )  # fmt: skip
 
 
