@@ -109,3 +109,16 @@ def test_a_broken_model_file_is_a_one_line_lexicon_error(
         SentenceModel.load(path)
     message = str(caught.value)
     assert str(path) in message and reason in message and "\n" not in message
+
+
+def test_scores_do_not_depend_on_feature_order() -> None:
+    # features arrive as sets, whose order follows the per-process string hash seed: a float
+    # sum in that order flipped a claim at the threshold between runs; fsum is exact
+    from claimcheck.nlp.boilerplate_model import MODEL_FILE as BOILERPLATE_FILE
+    from claimcheck.nlp.boilerplate_model import BoilerplateModel
+
+    for model in (SentenceModel.load(default_lexicon_dir() / MODEL_FILE),
+                  BoilerplateModel.load(default_lexicon_dir() / BOILERPLATE_FILE)):  # fmt: skip
+        names = sorted(model.weights)[:400]
+        assert model.score(names) == model.score(names[::-1])
+        assert model.score(names) == model.score(sorted(names, key=lambda n: n[::-1]))

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 from pathlib import Path
 
 from claimcheck.errors import LexiconError
@@ -253,16 +253,19 @@ class BoilerplateModel:
 
     def score(self, features: Iterable[str]) -> float:
         """The probability that a sentence with these features is boilerplate."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        # fsum: exact, so the score does not depend on the set's (hash-seeded) order
+        z = self.bias + math.fsum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def score_parts(self, base: Iterable[str], lower: Sequence[str]) -> float:
         """``score`` of ``unit_features``, from ``unit_parts`` (the words looked up as they
         are, not as "w=..." strings)."""
         words, pairs = self._lexical
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in base)
-        z += sum(words.get(w, 0.0) for w in set(lower))
-        z += sum(pairs.get(p, 0.0) for p in set(pairwise(lower)))
+        z = self.bias + math.fsum(chain(
+            (self.weights.get(f, 0.0) for f in base),
+            (words.get(w, 0.0) for w in set(lower)),
+            (pairs.get(p, 0.0) for p in set(pairwise(lower))),
+        ))  # exact: the score does not depend on the sets' (hash-seeded) order
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @cached_property

@@ -85,7 +85,8 @@ class SentenceModel:
 
     def score(self, features: Iterable[str]) -> float:
         """The probability that a sentence with these features is a claim."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        # fsum: exact, so the score does not depend on the set's (hash-seeded) order
+        z = self.bias + math.fsum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @cached_property

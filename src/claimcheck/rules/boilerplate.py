@@ -27,7 +27,9 @@ to strip them, and a checker must not read them as claims or caveats.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from typing import Any
 
 import numpy as np
@@ -169,9 +171,11 @@ def sentence_bounds(ctx: CheckContext, start: int, end: int) -> tuple[int, int]:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return start, end
-    first, last = ctx.doc[span.start].sent, ctx.doc[span.end - 1].sent
+    table = sentence_table(ctx.doc)  # looked up by bisection: Token.sent walks the doc
+    first = bisect_right(table.tokens, (span.start, math.inf)) - 1
+    last = bisect_right(table.tokens, (span.end - 1, math.inf)) - 1
     text = ctx.document.text
-    s, e = first.start_char, last.end_char
+    s, e = table.chars[first][0], table.chars[last][1]
     s += len(text[s:e]) - len(text[s:e].lstrip())
     e -= len(text[s:e]) - len(text[s:e].rstrip())
     return (min(s, start), max(e, end)) if s < e else (start, end)

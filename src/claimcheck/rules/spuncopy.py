@@ -47,7 +47,7 @@ SPEC = KindSpec(
 
 
 _SIGNPOSTS = re.compile(
-    r"(?im)^[^\w]*(?:(firstly|first of all)|(secondly)|(thirdly)|(in conclusion|to sum up|"
+    r"(?im)^[^\w\n]{0,12}(?:(firstly|first of all)|(secondly)|(thirdly)|(in conclusion|to sum up|"
     r"to conclude|in summary))\b"
 )
 
