@@ -7,6 +7,9 @@ ones inside functions and ``if TYPE_CHECKING:`` blocks: a lazy import still ties
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,19 +24,20 @@ SRC = Path(claimcheck.__file__).parent
 FLOORS: list[tuple[str, ...]] = [
     ("records",),  # plain records and helpers: no spaCy, no I/O
     ("extract", "lexicon"),  # text -> Document; YAML pack -> RuleSet (and its patterns)
-    ("sources", "nlp"),  # inputs found, fetched and parsed; the spaCy pipeline
+    ("sources", "nlp", "reporters"),  # inputs read; the spaCy pipeline; output formats
     ("rules",),  # rule kinds over the pipeline's Doc
     ("checking",),  # what the Linter does with findings: filter, suppress, score
     ("api",),  # the Linter
-    ("parallel", "reporters"),
+    ("parallel",),
     ("cli",),
 ]
 # Top-level modules; a sub-package is the layer of its own name.
 MODULE_LAYERS = {
     "claimcheck": "records", "claims": "records", "document": "records",
     "errors": "records", "escape": "records", "findings": "records", "paths": "records",
+    "outcome": "records", "results": "records",
     "filters": "checking", "scoring": "checking", "suppress": "checking",
-    "api": "api", "outcome": "reporters", "rules_doc": "reporters",
+    "api": "api", "rules_doc": "reporters",
     "cli": "cli", "__main__": "cli", "config": "cli", "parallel": "parallel",
 }  # fmt: skip
 FLOOR = {layer: n for n, floor in enumerate(FLOORS) for layer in floor}
@@ -108,6 +112,19 @@ def test_no_layer_imports_a_higher_or_sibling_layer() -> None:
 def test_lexicon_needs_neither_rules_nor_nlp() -> None:
     """The pack loads and validates without the engine (STYLE.md review item 15)."""
     assert FLOOR["lexicon"] < FLOOR["nlp"] < FLOOR["rules"]
+
+
+def test_light_layers_load_without_spacy() -> None:
+    """Loading a pack, reporting and deciding the exit code never import spaCy or the engine."""
+    light = ["claimcheck.lexicon.loader", "claimcheck.lexicon.schema", "claimcheck.reporters",
+             "claimcheck.outcome", "claimcheck.results"]  # fmt: skip
+    code = (f"import sys\nfor m in {light!r}: __import__(m)\n"
+            "print(sorted(m for m in ('spacy', 'claimcheck.api', 'claimcheck.nlp',"
+            " 'claimcheck.rules') if m in sys.modules))")
+    env = {**os.environ, "PYTHONPATH": str(SRC.parent)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, check=True)  # fmt: skip
+    assert done.stdout.strip() == "[]"
 
 
 def test_no_import_cycles_at_import_time() -> None:
