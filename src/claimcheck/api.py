@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimcheck import filters
-from claimcheck.claims import Claim
 from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.findings import Finding, Severity
@@ -21,6 +20,7 @@ from claimcheck.lexicon.loader import load_lexicon
 from claimcheck.lexicon.model import Rule, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, TEXT_KEY
 from claimcheck.nlp.pipeline import build_nlp
+from claimcheck.results import FileResult, error_result, internal_error
 from claimcheck.rules import KIND_SPECS, KINDS, select_rules
 from claimcheck.rules.base import CheckContext
 from claimcheck.rules.crossdoc import RUN_STATE_KEY
@@ -28,6 +28,11 @@ from claimcheck.scoring import risk_score
 from claimcheck.sources.load import Unparsed, as_input_error
 
 log = logging.getLogger(__name__)
+
+__all__ = [  # FileResult and its error builders live in claimcheck.results (re-exported)
+    "CheckOptions", "FileResult", "Item", "Linter", "check_file", "check_text", "error_result",
+    "guarded", "internal_error",
+]  # fmt: skip
 
 Item = Document | Unparsed | InputError  # an input: parsed, read but not parsed, or failed
 
@@ -43,20 +48,6 @@ class CheckOptions:
     batch_size: int = 32
     check_quotes: bool = False  # claims inside blockquotes are someone else's words
     per_path: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, ignored selectors)
-
-
-@dataclass(frozen=True)
-class FileResult:
-    """The outcome for one input: findings and claims, or an error naming the reason."""
-
-    origin: str
-    findings: tuple[Finding, ...] = ()
-    claims: tuple[Claim, ...] = ()
-    words: int = 0
-    score: int = 0
-    error: str | None = None
-    skipped: bool = False
-    notes: tuple[str, ...] = field(default=())
 
 
 class Linter:
@@ -198,19 +189,6 @@ def guarded(document: Document, check: Callable[..., FileResult], *args: Any) ->
         return check(*args)
     except Exception as exc:
         return internal_error(document, exc)
-
-
-def internal_error(document: Document, exc: Exception) -> FileResult:
-    """A one-line error result for a document that a bug kept from being checked."""
-    log.debug("internal error on %s", document.origin, exc_info=True)
-    reason = f"internal error while checking ({type(exc).__name__}: {exc}); please report it"
-    return FileResult(origin=document.origin, error=reason)
-
-
-def error_result(error: InputError) -> FileResult:
-    """A result for an input that could not be read; skipped inputs are marked as such."""
-    skipped = error.reason.startswith("skipped")
-    return FileResult(origin=error.origin, error=error.reason, skipped=skipped)
 
 
 def check_text(text: str, origin: str = "<text>", linter: Linter | None = None) -> FileResult:

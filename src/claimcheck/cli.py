@@ -192,7 +192,7 @@ def _check_selectors(
 def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) -> Any:
     """FetchOptions for URL targets, or None when the fetch layer is unavailable."""
     try:
-        from claimcheck.sources.fetch import FetchOptions
+        from claimcheck.sources.options import FetchOptions
     except ImportError:  # pragma: no cover - the fetch layer ships with the package
         return None
     return FetchOptions(timeout_connect=min(timeout, 10.0), timeout_read=timeout,
@@ -250,8 +250,8 @@ def lexicon_export(jsonl: bool) -> None:
     """Write every pattern as spaCy-native JSONL (for debugging in spaCy or Prodigy)."""
     import json
 
+    from claimcheck.lexicon.compile import all_patterns
     from claimcheck.lexicon.loader import load_lexicon
-    from claimcheck.nlp.pipeline import all_patterns
 
     for _origin, pattern in all_patterns(load_lexicon()):
         click.echo(json.dumps(pattern, ensure_ascii=False))

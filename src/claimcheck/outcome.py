@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import TYPE_CHECKING
 
 from claimcheck.findings import Severity
-
-if TYPE_CHECKING:  # the CLI imports this module before any spaCy work: keep it light
-    from claimcheck.api import FileResult
+from claimcheck.results import FileResult  # a light record: no spaCy before the CLI needs it
 
 
 class ExitCode(IntEnum):

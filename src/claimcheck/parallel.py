@@ -32,11 +32,12 @@ from typing import Any, cast
 
 from spacy.tokens import Doc
 
-from claimcheck.api import FileResult, Item, Linter, error_result, guarded, internal_error
+from claimcheck.api import Item, Linter, guarded
 from claimcheck.claims import DocContext
 from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.lexicon.model import Rule
+from claimcheck.results import FileResult, error_result, internal_error
 from claimcheck.rules import KIND_SPECS, KINDS
 from claimcheck.rules.base import CheckContext, RunLevelKind
 from claimcheck.rules.crossdoc import RUN_STATE_KEY

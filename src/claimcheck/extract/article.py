@@ -18,8 +18,9 @@ import trafilatura
 from lxml import etree  # type: ignore[import-untyped]
 from lxml import html as lxml_html
 
-from claimcheck.document import Block, Document, Link, Metadata
+from claimcheck.document import Document, Metadata
 from claimcheck.errors import ExtractError
+from claimcheck.extract.blocks import BlockBuilder
 from claimcheck.extract.limits import MAX_DEPTH, check_markup
 
 logger = logging.getLogger(__name__)
@@ -53,14 +54,11 @@ DEFAULT_SETTINGS = ExtractSettings()
 
 
 class _Builder:
-    """Accumulates the checked text, its blocks and its links, with offsets."""
+    """Collects the open block's text and links, and appends closed blocks to ``out``."""
 
     def __init__(self, base_url: str | None) -> None:
         self.base_url = base_url
-        self.parts: list[str] = []
-        self.size = 0
-        self.blocks: list[Block] = []
-        self.links: list[Link] = []
+        self.out = BlockBuilder()
         self._cur = ""
         self._kind: str | None = None
         self._pending: list[tuple[int, int, str]] = []
@@ -91,8 +89,7 @@ class _Builder:
 
     def offset(self) -> int:
         """The text offset where the next appended character will go."""
-        sep = 2 if self.parts else 0
-        return self.size + sep + len(self._cur)
+        return self.out.next_start() + len(self._cur)
 
     def link(self, start: int, href: str) -> None:
         """Record a link of the open block from ``start`` to the current offset."""
@@ -112,20 +109,10 @@ class _Builder:
         self._cur, self._kind, self._pending = "", None, []
         if not text or kind is None:
             return
-        if self.parts:
-            self.parts.append("\n\n")
-            self.size += 2
-        start = self.size
-        self.parts.append(text)
-        self.size += len(text)
-        self.blocks.append(Block(kind, start, self.size))
-        self.links.extend(
-            Link(a, min(b, self.size), href) for a, b, href in pending if a < self.size
-        )
-
-    def text(self) -> str:
-        """The full checked text."""
-        return "".join(self.parts)
+        start = self.out.next_start()
+        end = start + len(text)
+        links = [(a - start, min(b, end) - start, href) for a, b, href in pending if a < end]
+        self.out.append(kind, text, links)
 
 
 def _walk(builder: _Builder, elem: etree._Element, parent: str | None) -> None:
@@ -238,12 +225,8 @@ def extract_article(origin: str, html: str, url: str | None = None,
     if main is not None:
         _walk(builder, main, None)
     builder.close()
-    text = builder.text()
-    if not text.strip():
+    out = builder.out
+    if not out.text().strip():
         raise ExtractError(origin, "no article text found in the page")
-    logger.debug("%s: extracted %d blocks, %d links", origin, len(builder.blocks),
-                 len(builder.links))
-    return Document(
-        origin=origin, text=text, blocks=tuple(builder.blocks), links=tuple(builder.links),
-        media_type="text/html", metadata=_metadata(doc, tree, url),
-    )
+    logger.debug("%s: extracted %d blocks, %d links", origin, len(out.blocks), len(out.links))
+    return out.document(origin, media_type="text/html", metadata=_metadata(doc, tree, url))

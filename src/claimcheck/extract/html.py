@@ -11,13 +11,13 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment as HtmlComment
 from bs4.element import NavigableString, PreformattedString, Tag
 
-from claimcheck.document import Block, Comment, Document, Link, is_followable
+from claimcheck.document import Document, is_followable
+from claimcheck.extract.blocks import BlockBuilder
 from claimcheck.extract.html_meta import read_metadata
 from claimcheck.extract.limits import DEPTH_NOTE, MAX_DEPTH, check_markup
 
 logger = logging.getLogger(__name__)
 
-BLOCK_SEPARATOR = "\n\n"
 DROPPED_TAGS = (
     "script", "style", "noscript", "template", "nav", "footer", "aside",
     "form", "iframe", "svg", "button", "select", "dialog", "head",
@@ -89,15 +89,10 @@ class _Run:
 
 
 @dataclass
-class _Builder:
-    """Collects finished blocks and links into one text joined by blank lines."""
+class _Builder(BlockBuilder):
+    """The block builder, closing runs of HTML text into blocks with absolute links."""
 
-    base: str | None
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    blocks: list[Block] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
+    base: str | None = None
 
     def flush(self, run: _Run | None) -> None:
         """Close ``run`` and append it as a block if it holds any text."""
@@ -109,17 +104,12 @@ class _Builder:
         text = text[lead:]
         if not text:
             return
-        start = self.length + (len(BLOCK_SEPARATOR) if self.parts else 0)
-        if self.parts:
-            self.parts.append(BLOCK_SEPARATOR)
-        self.parts.append(text)
-        self.length = start + len(text)
-        self.blocks.append(Block(run.kind, start, self.length, source_line=run.line))
+        links: list[tuple[int, int, str]] = []
         for a, b, href in run.links:
             a, b = max(a - lead, 0), min(b - lead, len(text))
             if a < b:
-                url = urljoin(self.base, href) if self.base else href
-                self.links.append(Link(start + a, start + b, url))
+                links.append((a, b, urljoin(self.base, href) if self.base else href))
+        self.append(run.kind, text, links, source_line=run.line)
 
 
 def _is_hidden(tag: Tag) -> bool:
@@ -169,7 +159,7 @@ class _Walker:
         text."""
         for child in node.children:
             if isinstance(child, HtmlComment):  # kept for suppression directives
-                self.builder.comments.append(Comment(self.builder.length, f"<!--{child}-->"))
+                self.builder.comment(f"<!--{child}-->")
                 continue
             if isinstance(child, PreformattedString):
                 continue  # comments, CDATA, doctype, processing instructions
@@ -241,17 +231,11 @@ def parse_html(origin: str, html: str, base_url: str | None = None) -> Document:
     base = _base_url(soup, base_url)
     metadata = read_metadata(soup, base)
     _strip_furniture(soup)
-    builder = _Builder(base)
+    builder = _Builder(base=base)
     walker = _Walker(builder)
     walker.walk(soup, "paragraph")
     builder.flush(walker.run)
-    return Document(
-        origin=origin,
-        text="".join(builder.parts),
-        blocks=tuple(builder.blocks),
-        links=tuple(builder.links),
-        media_type="text/html",
-        metadata=metadata,
-        comments=tuple(builder.comments),
+    return builder.document(
+        origin, media_type="text/html", metadata=metadata,
         notes=(DEPTH_NOTE,) if walker.flattened else (),
-    )
+    )  # fmt: skip

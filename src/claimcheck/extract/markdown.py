@@ -6,17 +6,17 @@ import datetime as dt
 import functools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from claimcheck.document import Block, Comment, Document, Link, Metadata, is_followable
+from claimcheck.document import Document, Metadata, is_followable
+from claimcheck.extract.blocks import BlockBuilder
 
 logger = logging.getLogger(__name__)
 
-BLOCK_SEPARATOR = "\n\n"
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
@@ -26,42 +26,31 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 
 
 @dataclass
-class _Builder:
-    """Accumulates the rendered text, blocks and links while walking the token stream."""
+class _Builder(BlockBuilder):
+    """The block builder, plus the first H1 (the fallback title) met on the walk."""
 
-    parts: list[str] = field(default_factory=list)
-    length: int = 0
-    blocks: list[Block] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
     first_h1: str | None = None
 
     def add_comments(self, html: str) -> None:
         """Record HTML comments (suppression directives) at the current rendered offset."""
         for m in _COMMENT.finditer(html):
-            self.comments.append(Comment(self.length, m.group(0)))
+            self.comment(m.group(0))
 
     def add_block(self, kind: str, inline: Token) -> str | None:
         """Render one inline token as a block of ``kind``; return its text (None if empty)."""
-        base = self.length + (len(BLOCK_SEPARATOR) if self.parts else 0)
-        text, links = _render_inline(inline.children or [], base)
+        text, links = _render_inline(inline.children or [])
         if not text.strip():
             return None
-        if self.parts:
-            self.parts.append(BLOCK_SEPARATOR)
-        self.parts.append(text)
-        self.length = base + len(text)
         line = inline.map[0] + 1 if inline.map else None
-        self.blocks.append(Block(kind, base, self.length, source_line=line))
-        self.links.extend(links)
+        self.append(kind, text, links, source_line=line)
         return text
 
 
-def _render_inline(children: list[Token], base: int) -> tuple[str, list[Link]]:
-    """Render inline tokens to plain text; return it and its links (offsets from ``base``)."""
+def _render_inline(children: list[Token]) -> tuple[str, list[tuple[int, int, str]]]:
+    """Render inline tokens to plain text; return it and its links (offsets into the text)."""
     out: list[str] = []
     size = 0
-    links: list[Link] = []
+    links: list[tuple[int, int, str]] = []
     open_links: list[tuple[int, str]] = []
     for tok in children:
         piece = ""
@@ -76,7 +65,7 @@ def _render_inline(children: list[Token], base: int) -> tuple[str, list[Link]]:
         elif tok.type == "link_close" and open_links:
             start, href = open_links.pop()
             if is_followable(href):
-                links.append(Link(base + start, base + size, href))
+                links.append((start, size, href))
         out.append(piece)
         size += len(piece)
     return "".join(out), links
@@ -213,13 +202,7 @@ def parse_markdown(origin: str, text: str) -> Document:
     front, body, notes = split_front_matter(text)
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     builder = _walk(md.parse(body))
-    return Document(
-        origin=origin,
-        text="".join(builder.parts),
-        blocks=tuple(builder.blocks),
-        links=tuple(builder.links),
-        media_type="text/markdown",
-        metadata=_metadata(front, builder.first_h1) if front else None,
-        notes=notes,
-        comments=tuple(builder.comments),
-    )
+    return builder.document(
+        origin, media_type="text/markdown",
+        metadata=_metadata(front, builder.first_h1) if front else None, notes=notes,
+    )  # fmt: skip

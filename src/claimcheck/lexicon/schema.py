@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.errors import LexiconError
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import (
     CATEGORIES,
     CLAIM_KINDS,
@@ -315,8 +316,6 @@ def read_examples(where: str, rec: Mapping[str, Any]) -> tuple[tuple[str, ...], 
 
 def load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Rule:
     """Validate one rule record against the common keys and its kind's parameters."""
-    from claimcheck.rules import KIND_SPECS
-
     rid = str(require(where, rec, "id"))
     where = f"{where} rule {rid}"
     if not RULE_ID.match(rid):

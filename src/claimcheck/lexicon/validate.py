@@ -7,17 +7,14 @@ from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 
 from claimcheck.errors import LexiconError
+from claimcheck.lexicon.compile import all_patterns
 from claimcheck.lexicon.model import RuleSet
-from claimcheck.nlp import components
 
 __all__ = ["validate_patterns"]
-_REGISTERS_EXTENSIONS = components  # importing it registers Token._.cc_term for the schema
 
 
 def validate_patterns(ruleset: RuleSet) -> int:
     """Compile every token pattern with validation; return how many were checked."""
-    from claimcheck.nlp.pipeline import all_patterns
-
     vocab = spacy.blank("en").vocab
     count = 0
     for origin, entry in all_patterns(ruleset):

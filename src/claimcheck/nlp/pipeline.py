@@ -13,6 +13,12 @@ from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 
 from claimcheck.errors import LexiconError
+from claimcheck.lexicon.compile import (
+    all_patterns,
+    claim_patterns,
+    modifier_patterns,
+    rule_patterns,
+)
 from claimcheck.lexicon.loader import default_lexicon_dir
 from claimcheck.lexicon.model import RuleSet
 from claimcheck.nlp.components import (
@@ -74,12 +80,12 @@ def build_nlp(ruleset: RuleSet, use_model: bool = True) -> Language:
     _add_holder(nlp, "claimcheck_terms", HealthTerms(ruleset.terms, words, lemmas))
     patterns = (p["pattern"] for _, p in all_patterns(ruleset))
     flags = LexemeFlags(nlp.vocab, patterns, lemmas)
-    _ruler(nlp, "cc_claim_ruler", CLAIMS_KEY, _claim_patterns(ruleset), flags)
-    _ruler(nlp, "cc_modifier_ruler", MODS_KEY, _modifier_patterns(ruleset), flags)
+    _ruler(nlp, "cc_claim_ruler", CLAIMS_KEY, claim_patterns(ruleset), flags)
+    _ruler(nlp, "cc_modifier_ruler", MODS_KEY, modifier_patterns(ruleset), flags)
     _add_holder(nlp, "claimcheck_regex", RegexModifiers(ruleset.modifiers))
-    rule_patterns = _rule_patterns(ruleset)
-    if rule_patterns:
-        _ruler(nlp, "cc_rule_ruler", RULE_HITS_KEY, rule_patterns, flags)
+    patterns_of_rules = rule_patterns(ruleset)
+    if patterns_of_rules:
+        _ruler(nlp, "cc_rule_ruler", RULE_HITS_KEY, patterns_of_rules, flags)
     # shapes run after the rulers: claim shapes add to the claim triggers, boilerplate shapes
     # to the rule ruler's hits
     shapes = ClaimShapes(ruleset.claim_shapes, ruleset.framed_lists, ruleset.word_classes,
@@ -214,35 +220,3 @@ def _native_terms(pattern: dict[str, Any]) -> dict[str, Any]:
                 tok["_"] = rest
         out.append(tok)
     return {**pattern, "pattern": out}
-
-
-def _claim_patterns(rs: RuleSet) -> list[tuple[str, dict[str, Any]]]:
-    """Claim triggers: label = claim kind, id = pattern name."""
-    return [
-        (f"claims pattern '{p.name}'", {"label": p.kind, "pattern": p.pattern, "id": p.name})
-        for p in rs.claim_patterns
-    ]
-
-
-def _modifier_patterns(rs: RuleSet) -> list[tuple[str, dict[str, Any]]]:
-    """Modifier phrases and token patterns: label = type, id = group id."""
-    out: list[tuple[str, dict[str, Any]]] = []
-    for g in rs.modifiers:
-        for p in (*g.phrases, *g.patterns):
-            out.append((f"modifier group {g.id}", {"label": g.type, "pattern": p, "id": g.id}))
-    return out
-
-
-def _rule_patterns(rs: RuleSet) -> list[tuple[str, dict[str, Any]]]:
-    """Pattern-based rules (existence kinds): label = category, id = rule id (SpanRuler ids)."""
-    return [
-        (f"{r.source_file} rule {r.id}", {"label": r.category, "pattern": p, "id": r.id})
-        for r in rs.rules
-        if r.status != "removed"
-        for p in r.patterns
-    ]
-
-
-def all_patterns(rs: RuleSet) -> list[tuple[str, dict[str, Any]]]:
-    """Every SpanRuler pattern of the pack, with where it comes from."""
-    return _claim_patterns(rs) + _modifier_patterns(rs) + _rule_patterns(rs)

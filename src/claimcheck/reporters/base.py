@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from claimcheck.api import FileResult
 from claimcheck.outcome import RunSummary
+from claimcheck.results import FileResult
 
 
 class Reporter(Protocol):

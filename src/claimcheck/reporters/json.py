@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from claimcheck.api import FileResult
 from claimcheck.claims import Claim, Modifier
 from claimcheck.escape import is_lossy, json_text, percent_encoded, valid_unicode
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
+from claimcheck.results import FileResult
 
 SCHEMA_VERSION = 1
 

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from claimcheck import __version__
-from claimcheck.api import FileResult
 from claimcheck.escape import json_text, uri_reference
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
+from claimcheck.results import FileResult
 from claimcheck.rules_doc import summary
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -14,11 +14,11 @@ from typing import TextIO
 
 import click
 
-from claimcheck.api import FileResult
 from claimcheck.escape import visible
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
+from claimcheck.results import FileResult
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 

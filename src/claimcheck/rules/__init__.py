@@ -7,9 +7,10 @@ from collections.abc import Iterable
 
 from claimcheck.errors import ConfigError
 from claimcheck.findings import selected
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.rules.absence import Absence
-from claimcheck.rules.base import Kind, KindSpec
+from claimcheck.rules.base import Kind
 from claimcheck.rules.boilerplate import Boilerplate
 from claimcheck.rules.boilerplate_model import BoilerplateSentences
 from claimcheck.rules.crossdoc import CrossDocument
@@ -38,7 +39,7 @@ KINDS: dict[str, Kind] = {
     "crossdoc": CrossDocument(),
     "internal": Internal(),
 }
-KIND_SPECS: dict[str, KindSpec] = {name: kind.spec for name, kind in KINDS.items()}
+__all__ = ["KINDS", "KIND_SPECS", "check_selectors", "matches", "rule_phrases", "select_rules"]
 
 
 def rule_phrases(rules: Iterable[Rule]) -> list[str]:

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 
-SPEC = KindSpec(
-    optional=frozenset({"requires", "requires_metadata", "when_claims"}),
-    placeholders=COMMON_PLACEHOLDERS | {"count", "missing"},
-)
+SPEC = KIND_SPECS["absence"]
 
 
 class Absence:

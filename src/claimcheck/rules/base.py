@@ -1,4 +1,4 @@
-"""What every rule kind shares: its parameter spec, the check context and finding builder."""
+"""What every rule kind shares: the kind protocol, the check context and finding builder."""
 
 from __future__ import annotations
 
@@ -12,23 +12,8 @@ from spacy.tokens import Doc
 from claimcheck.claims import DocContext
 from claimcheck.document import Document, LineIndex
 from claimcheck.findings import Finding, Severity
+from claimcheck.lexicon.kinds import KindSpec
 from claimcheck.lexicon.model import Rule, RuleSet
-
-COMMON_PLACEHOLDERS = frozenset({"match"})
-
-
-@dataclass(frozen=True)
-class KindSpec:
-    """The YAML keys a kind accepts and the placeholders it fills in messages."""
-
-    required: frozenset[str] = frozenset()
-    optional: frozenset[str] = frozenset()
-    placeholders: frozenset[str] = COMMON_PLACEHOLDERS
-    needs_patterns: bool = False
-    reads_findings: bool = False  # evaluated after the other kinds: it reads their findings
-    # run-level: state shared by the documents of a run (evaluated last, in the parent under
-    # --jobs; kinds that read findings never see these, whichever process they run in)
-    run_level: bool = False
 
 
 @dataclass

@@ -38,20 +38,15 @@ from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.components import sentence_table
 from claimcheck.nlp.listings import title_run
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 from claimcheck.rules.existence import Existence
 from claimcheck.rules.matchers import MatcherCache, longest_matches, token_matcher
 
-SPEC = KindSpec(
-    required=frozenset({"boilerplate_kind"}),
-    optional=frozenset({"modifier_types", "line_patterns", "span", "regex", "regex_guard",
-                        "follow_titles"}),
-    placeholders=COMMON_PLACEHOLDERS,
-    needs_patterns=True,
-)
+SPEC = KIND_SPECS["boilerplate"]
 
 
 MAX_LINE_TOKENS = 10  # a button or footer line ("Add to Cart", "Join WriteUpCafe")

@@ -22,17 +22,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.boilerplate_model import BoilerplateModel, Covered, Page
 from claimcheck.nlp.components import sentence_table
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 
-SPEC = KindSpec(
-    required=frozenset({"model_from", "boilerplate_kind"}),
-    optional=frozenset({"min_tokens"}),
-    placeholders=COMMON_PLACEHOLDERS | {"score", "reasons"},
-    reads_findings=True,
-)
+SPEC = KIND_SPECS["boilerplate_model"]
 
 
 class BoilerplateSentences:

@@ -27,21 +27,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.components import sentence_table
 from claimcheck.nlp.minhash import SignatureIndex, Signatures, sign, token_words
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 
 RUN_STATE_KEY = "cc_run_state"  # doc.user_data entry: the Linter's per-run dict
 EXAMPLE_SEPARATOR = "\n---8<---\n"  # YAML examples: documents checked in one run, in order
 Signed = tuple[list[tuple[int, int]], Signatures]  # a document's passages and their signatures
 
-SPEC = KindSpec(
-    optional=frozenset({"min_words", "shingle", "threshold", "num_perm", "max_passages",
-                        "max_copies", "boilerplate_kind"}),
-    placeholders=COMMON_PLACEHOLDERS | {"others", "count"},
-    run_level=True,
-)  # fmt: skip
+SPEC = KIND_SPECS["crossdoc"]
 
 
 @dataclass

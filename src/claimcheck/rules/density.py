@@ -22,16 +22,13 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.phrases import PhraseIndex
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 from claimcheck.rules.matchers import MatcherCache, longest_matches, phrase_matcher
 
-SPEC = KindSpec(
-    required=frozenset({"threshold_per_1000_words"}),
-    optional=frozenset({"terms", "marks", "min_count", "min_words", "boilerplate_kind"}),
-    placeholders=COMMON_PLACEHOLDERS | {"count", "words", "rate", "threshold", "examples"},
-)
+SPEC = KIND_SPECS["density"]
 
 
 class Density:

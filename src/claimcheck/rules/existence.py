@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.context import RULE_HITS_KEY
 from claimcheck.nlp.scope import Intervals
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 
-SPEC = KindSpec(
-    optional=frozenset({"modifier_types", "unless_sourced", "linked_to_claim", "boilerplate_kind"}),
-    placeholders=COMMON_PLACEHOLDERS,
-    needs_patterns=True,
-)
+SPEC = KIND_SPECS["existence"]
 
 
 class Existence:

@@ -19,9 +19,10 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.fold import fold, is_obfuscated
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 from claimcheck.rules.boilerplate import sentence_bounds
 
 _NON_ASCII_LETTER = re.compile(r"[^\x00-\x7f\W]")
@@ -43,10 +44,7 @@ def non_ascii_words(text: str) -> Iterator[re.Match[str]]:
             end = word.end()
             yield word
 
-SPEC = KindSpec(
-    optional=frozenset({"boilerplate_kind"}),
-    placeholders=COMMON_PLACEHOLDERS | {"words"},
-)
+SPEC = KIND_SPECS["homoglyph"]
 
 
 class Homoglyph:

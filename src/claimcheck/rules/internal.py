@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 
-SPEC = KindSpec(placeholders=COMMON_PLACEHOLDERS)
+SPEC = KIND_SPECS["internal"]
 
 
 class Internal:

@@ -31,16 +31,12 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.components import sentence_table
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 
-SPEC = KindSpec(
-    required=frozenset({"search_phrases", "qualifiers"}),
-    optional=frozenset({"min_count", "max_words", "title_words", "spam_phrases",
-                        "max_spam_uses", "boilerplate_kind"}),
-    placeholders=COMMON_PLACEHOLDERS | {"phrase", "reason"},
-)  # fmt: skip
+SPEC = KIND_SPECS["keyphrase"]
 _WORD = re.compile("[A-Za-z0-9][\\w'\u2019-]*")
 # words before a place name that make "in Leeds" or "said Reyes" ordinary English
 _FUNCTION = frozenset({

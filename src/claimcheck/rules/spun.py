@@ -20,16 +20,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.phrases import PhraseIndex
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 from claimcheck.rules.matchers import MatcherCache, longest_matches, phrase_matcher
 
-SPEC = KindSpec(
-    required=frozenset({"replacements_from"}),
-    optional=frozenset({"replacements", "boilerplate_kind", "plurals"}),
-    placeholders=COMMON_PLACEHOLDERS | {"original"},
-)
+SPEC = KIND_SPECS["spun"]
 _VOWELS = frozenset("aeiou")
 _Pairs = tuple[tuple[str, str], ...]
 

@@ -31,19 +31,15 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.nlp.components import sentence_table
 from claimcheck.nlp.phrases import PhraseIndex
 from claimcheck.nlp.scope import Intervals
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 from claimcheck.rules.matchers import MatcherCache, phrase_matcher
 
-SPEC = KindSpec(
-    required=frozenset({"signal_rules", "min_signals"}),
-    optional=frozenset({"boilerplate_kind", "markers", "marker_regex", "min_density",
-                        "shuffle_check"}),
-    placeholders=COMMON_PLACEHOLDERS | {"signals"},
-)
+SPEC = KIND_SPECS["spun_copy"]
 
 
 _SIGNPOSTS = re.compile(

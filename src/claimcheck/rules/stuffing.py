@@ -23,14 +23,11 @@ import numpy as np
 from spacy.tokens import Doc
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 
-SPEC = KindSpec(
-    required=frozenset({"max_share"}),
-    optional=frozenset({"max_phrase_words", "min_count", "min_words", "boilerplate_kind"}),
-    placeholders=COMMON_PLACEHOLDERS | {"phrase", "count", "words", "share", "limit"},
-)
+SPEC = KIND_SPECS["stuffing"]
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from claimcheck.findings import Finding
+from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import CLAIM_KINDS, STRENGTHS, Rule
-from claimcheck.rules.base import COMMON_PLACEHOLDERS, CheckContext, KindSpec
+from claimcheck.rules.base import CheckContext
 from claimcheck.rules.soften import soften
 
-SPEC = KindSpec(
-    required=frozenset({"claim_kinds", "support"}),
-    optional=frozenset({"strengths"}),
-    placeholders=COMMON_PLACEHOLDERS
-    | {"kind", "softened", "softened_bare", "caveat", "intensifier", "vague"},
-)
+SPEC = KIND_SPECS["unsupported"]
 
 
 class Unsupported:

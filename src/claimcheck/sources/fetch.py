@@ -13,7 +13,6 @@ import threading
 import time
 from dataclasses import dataclass
 from http import HTTPStatus
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -22,6 +21,7 @@ from claimcheck.errors import FetchError
 from claimcheck.sources import netguard, responses
 from claimcheck.sources.deadline import Deadline, Watch, WatchedAdapter
 from claimcheck.sources.httpcache import HttpCache, HttpReply, default_cache_dir
+from claimcheck.sources.options import FetchOptions as FetchOptions  # re-exported
 from claimcheck.sources.politeness import HostThrottle, RobotsAnswer, RobotsRules
 
 logger = logging.getLogger(__name__)
@@ -36,27 +36,6 @@ def default_user_agent() -> str:
     from claimcheck import __version__
 
     return f"claimcheck/{__version__} (health article checker; python-requests)"
-
-
-@dataclass(frozen=True)
-class FetchOptions:
-    """How URLs are fetched; the CLI maps its flags onto these fields."""
-
-    timeout_connect: float = 10.0
-    timeout_read: float = 20.0
-    timeout_total: float = 60.0  # the whole fetch (hops, retries, robots.txt): slow-drip servers
-    max_bytes: int = 5_000_000
-    max_redirects: int = 5
-    retries: int = 2
-    backoff: float = 1.0  # first retry wait when there is no Retry-After; doubles each time
-    max_retry_wait: float = 30.0  # a longer Retry-After gives up instead of waiting
-    allow_private_hosts: bool = False
-    ignore_robots: bool = False
-    no_cache: bool = False
-    cache_dir: Path | None = None  # default: <cache root>/http (claimcheck.paths)
-    cache_ttl: float = 86_400.0
-    per_host_delay: float = 1.0
-    user_agent: str | None = None  # default: default_user_agent()
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from claimcheck.sources import netguard
 
 if TYPE_CHECKING:
     from claimcheck.sources.deadline import Deadline
-    from claimcheck.sources.fetch import FetchOptions
+    from claimcheck.sources.options import FetchOptions
 
 _CHUNK = 16_384
 ACCEPTED_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})

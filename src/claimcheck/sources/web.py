@@ -12,8 +12,9 @@ from claimcheck.extract.article import extract_article
 from claimcheck.extract.language import SkippedInput, ensure_english
 from claimcheck.extract.text import parse_plain
 from claimcheck.sources.decode import decode_bytes
-from claimcheck.sources.fetch import FetchedPage, FetchOptions, fetch_page
+from claimcheck.sources.fetch import FetchedPage, fetch_page
 from claimcheck.sources.load import Unparsed
+from claimcheck.sources.options import FetchOptions
 
 __all__ = ["FetchOptions", "SkippedInput", "decode_body", "fetch_document"]
 

@@ -1,0 +1,65 @@
+"""The one builder of a Document's text: blocks joined by one separator, with their offsets.
+
+Markdown, HTML and article extraction each cut their input into blocks of text; this builder
+joins them with ``SEPARATOR`` and records every block, link and comment at its offset in the
+joined text, so all three follow one offset convention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from claimcheck.document import Block, Comment, Document, Link
+
+__all__ = ["SEPARATOR", "BlockBuilder"]
+
+SEPARATOR = "\n\n"  # between two blocks of the checked text
+
+
+@dataclass
+class BlockBuilder:
+    """Appends blocks of text, with their kinds, links and comments, to one checked text."""
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+    def next_start(self) -> int:
+        """The offset where the next block's text will begin (after the separator)."""
+        return self.length + (len(SEPARATOR) if self.parts else 0)
+
+    def append(
+        self, kind: str, text: str, links: Iterable[tuple[int, int, str]] = (),
+        source_line: int | None = None,
+    ) -> int:
+        """Append ``text`` as a block of ``kind`` and return where it starts.
+
+        ``links`` are ``(start, end, href)`` with offsets into ``text``.
+        """
+        start = self.next_start()
+        if self.parts:
+            self.parts.append(SEPARATOR)
+        self.parts.append(text)
+        self.length = start + len(text)
+        self.blocks.append(Block(kind, start, self.length, source_line=source_line))
+        self.links.extend(Link(start + a, start + b, href) for a, b, href in links)
+        return start
+
+    def comment(self, text: str) -> None:
+        """Record a comment (a suppression directive) at the current end of the text."""
+        self.comments.append(Comment(self.length, text))
+
+    def text(self) -> str:
+        """The checked text built so far."""
+        return "".join(self.parts)
+
+    def document(self, origin: str, **fields: Any) -> Document:
+        """The Document of the built text, blocks, links and comments, plus ``fields``."""
+        return Document(
+            origin=origin, text=self.text(), blocks=tuple(self.blocks),
+            links=tuple(self.links), comments=tuple(self.comments), **fields,
+        )  # fmt: skip

@@ -1,0 +1,46 @@
+"""What checking one input produces: a FileResult, including the results of failed inputs.
+
+A plain record on the ground floor, so reporters and the exit-code logic can name it without
+importing the engine (spaCy, the pipeline, the rule kinds); ``claimcheck.api`` re-exports it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from claimcheck.claims import Claim
+from claimcheck.document import Document
+from claimcheck.errors import InputError
+from claimcheck.findings import Finding
+
+__all__ = ["FileResult", "error_result", "internal_error"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The outcome for one input: findings and claims, or an error naming the reason."""
+
+    origin: str
+    findings: tuple[Finding, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    words: int = 0
+    score: int = 0
+    error: str | None = None
+    skipped: bool = False
+    notes: tuple[str, ...] = field(default=())
+
+
+def internal_error(document: Document, exc: Exception) -> FileResult:
+    """A one-line error result for a document that a bug kept from being checked."""
+    log.debug("internal error on %s", document.origin, exc_info=True)
+    reason = f"internal error while checking ({type(exc).__name__}: {exc}); please report it"
+    return FileResult(origin=document.origin, error=reason)
+
+
+def error_result(error: InputError) -> FileResult:
+    """A result for an input that could not be read; skipped inputs are marked as such."""
+    skipped = error.reason.startswith("skipped")
+    return FileResult(origin=error.origin, error=error.reason, skipped=skipped)
