@@ -154,6 +154,8 @@ class ModifierGroup:
     phrases: tuple[str, ...] = ()
     patterns: tuple[list[dict[str, Any]], ...] = ()
     regex: tuple[str, ...] = ()
+    examples_flag: tuple[str, ...] = ()  # texts in which the group finds a modifier
+    examples_pass: tuple[str, ...] = ()  # near misses: no modifier of its type in them
 
     @property
     def category(self) -> str:
