@@ -210,3 +210,10 @@ def test_how_to_heading_is_not_a_claim(linter: Linter) -> None:
 def test_causal_wording_keeps_its_risk_disclosure(linter: Linter) -> None:
     (claim,) = active(linter, "Exercise is generally safe, but it can cause temporary soreness.")
     assert claim.kind == "safety" and claim.support == "caveated"
+
+
+def test_two_groups_of_one_type_on_the_same_words_both_apply(linter: Linter) -> None:
+    """'is warranted' is a purpose cue both ways; dropping one group by id order lost the
+    backward one and made a research agenda a claim."""
+    text = "Research on the role of massage in reducing anxiety in nurses is warranted."
+    assert active(linter, text) == []
