@@ -165,6 +165,8 @@ class ClaimContext:
             kinds[0] == "cure" or bool(by_cat["intensifier"])
             or any(self.strength.get(t.id_) == "absolute" for t in trigs)
         )  # fmt: skip
+        # an evidential frame ("the results indicate that ...") is a caveat, but the claim
+        # inside it is worded directly: only a hedge grades it
         hedged = any(m.type == "hedge" for m in by_cat["caveat"])
         strength = "absolute" if absolute else "hedged" if hedged else "strong"
         support = (
