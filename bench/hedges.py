@@ -48,6 +48,7 @@ from common import DATASETS, write_results
 DATA = DATASETS / "bioscope-abstracts"
 SPLITS = ("dev", "test", "full")
 BATCH = 256
+HEDGE_TYPES = frozenset({"hedge", "evidential"})  # the modifier types that hedge a sentence
 MODALS = frozenset({"can", "could", "may", "might", "must", "shall", "should", "will", "would"})
 
 
@@ -138,7 +139,7 @@ def run_checker(sentences: Sequence[Sentence]) -> None:
         for sent, ctx in zip(batch, linter.contexts(docs), strict=True):
             if not isinstance(ctx, CheckContext):
                 raise SystemExit(f"{sent.id}: {ctx.error}")
-            mods = [m for m in ctx.context.modifiers if m.type == "hedge"]
+            mods = [m for m in ctx.context.modifiers if m.type in HEDGE_TYPES]
             sent.hedges = [(m.start, m.end, _lemmas(ctx.doc, m.start, m.end)) for m in mods]
             sent.cue_lemmas = [_lemmas(ctx.doc, s, e) for s, e in sent.cues]
 
