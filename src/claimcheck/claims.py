@@ -12,7 +12,7 @@ class Modifier:
     start: int
     end: int
     text: str
-    type: str  # hedge, risk-disclosure, link, doi, vague-attribution, intensifier, ...
+    type: str  # hedge, evidential, risk-disclosure, link, doi, vague-attribution, ...
 
 
 @dataclass(frozen=True)

@@ -210,3 +210,55 @@ def test_how_to_heading_is_not_a_claim(linter: Linter) -> None:
 def test_causal_wording_keeps_its_risk_disclosure(linter: Linter) -> None:
     (claim,) = active(linter, "Exercise is generally safe, but it can cause temporary soreness.")
     assert claim.kind == "safety" and claim.support == "caveated"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trial results indicate that acupuncture relieves chronic back pain.",
+        "Patients slept longer, suggesting that valerian improves sleep.",
+        "Our data suggest that the walking programme lowered blood pressure.",
+    ],
+)
+def test_an_evidential_frame_caveats_but_does_not_grade(linter: Linter, text: str) -> None:
+    """"The results indicate that X relieves Y": a caveat, but X relieves Y is worded directly."""
+    found = active(linter, text)
+    assert found and all(c.support == "caveated" and c.strength == "strong" for c in found)
+    assert all(m.type == "evidential" for c in found for m in c.caveats)
+
+
+def test_a_modal_inside_an_evidential_frame_still_grades(linter: Linter) -> None:
+    text = "The trial results indicate that acupuncture may relieve chronic back pain."
+    found = active(linter, text)
+    assert found and all(c.strength == "hedged" for c in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cupping relieves back pain, whether you come weekly or monthly.",
+        "After the third session I could finally run again, and massage cured my knee pain.",
+        "This cream is indicated for eczema and cures psoriasis within a week.",
+    ],
+)
+def test_words_that_look_like_hedges_leave_a_claim_unsupported(linter: Linter, text: str) -> None:
+    found = active(linter, text)
+    assert found and all(c.support == "unsupported" for c in found)
+
+
+def test_an_empty_search_negates_the_claim(linter: Linter) -> None:
+    found = claims(linter, "We could find no study showing that lemon water reduces body fat.")
+    assert found and all(c.negated for c in found)
+
+
+def test_two_groups_of_one_type_on_the_same_words_both_apply(linter: Linter) -> None:
+    """'is warranted' is a purpose cue both ways; dropping one group by id order lost the
+    backward one and made a research agenda a claim."""
+    text = "Research on the role of massage in reducing anxiety in nurses is warranted."
+    assert active(linter, text) == []
+
+
+def test_may_before_a_help_trigger_grades_it(linter: Linter) -> None:
+    """"may help" as one hedge phrase overlapped the trigger "help" and was pruned with it."""
+    (claim,) = active(linter, "For a stiff shoulder, simple painkillers may help.")
+    assert claim.strength == "hedged" and claim.support == "caveated"

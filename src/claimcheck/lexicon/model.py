@@ -11,6 +11,7 @@ Pattern = str | list[dict[str, Any]]
 # Modifier types are code-level concepts: the context component gives each its meaning.
 MODIFIER_CATEGORY: dict[str, str] = {
     "hedge": "caveat",
+    "evidential": "caveat",
     "limitation": "caveat",
     "risk-disclosure": "caveat",
     "consult-professional": "caveat",
@@ -38,7 +39,7 @@ MODIFIER_CATEGORY: dict[str, str] = {
 # "is found to be a safe"); every other modifier inside a trigger is pruned ("no side effects").
 OVERLAP_ALLOWED = frozenset({"intensifier", "vague-attribution"})
 CUT_BY_TERMINATORS = frozenset(
-    {"negation", "pseudo", "reported", "purpose", "intensifier", "hedge"}
+    {"negation", "pseudo", "reported", "purpose", "intensifier", "hedge", "evidential"}
 )
 DIRECTIONS = frozenset({"forward", "backward", "bidirectional", "terminate"})
 SCOPES = frozenset(
@@ -154,6 +155,8 @@ class ModifierGroup:
     phrases: tuple[str, ...] = ()
     patterns: tuple[list[dict[str, Any]], ...] = ()
     regex: tuple[str, ...] = ()
+    examples_flag: tuple[str, ...] = ()  # texts in which the group finds a modifier
+    examples_pass: tuple[str, ...] = ()  # near misses: no modifier of its type in them
 
     @property
     def category(self) -> str:

@@ -45,7 +45,7 @@ RULE_KEYS = frozenset(
 )  # fmt: skip
 MODIFIER_KEYS = frozenset(
     {"type", "direction", "scope", "max_scope", "cut_by_terminators", "needs_reference_list",
-     "phrases", "phrases_from", "patterns", "regex"}
+     "phrases", "phrases_from", "patterns", "regex", "examples"}
 )  # fmt: skip
 CLAIM_PATTERN_KEYS = frozenset(
     {"kind", "name", "pattern", "strength", "lead", "not_after", "examples"}
@@ -144,11 +144,13 @@ def load_modifier(where: str, rec: Mapping[str, Any], base: Path, gid: str) -> M
     phrases = record_phrases(where, rec, base)
     if not (phrases or patterns or regex):
         raise LexiconError(f"{where}: no phrases, patterns or regex")
+    examples_flag, examples_pass = read_examples(where, rec)
     return ModifierGroup(
         id=gid, type=mtype, direction=direction, scope=scope, max_scope=rec.get("max_scope"),
         cut_by_terminators=bool(rec.get("cut_by_terminators", mtype in CUT_BY_TERMINATORS)),
         needs_reference_list=bool(rec.get("needs_reference_list", False)),
         phrases=phrases, patterns=patterns, regex=regex,
+        examples_flag=examples_flag, examples_pass=examples_pass,
     )  # fmt: skip
 
 

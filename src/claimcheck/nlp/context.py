@@ -98,7 +98,8 @@ class ClaimContext:
             claim = self._claim(doc, sents, si, triggers[si], candidates, linker, has_refs)
             if claim is not None:
                 claims.append(claim)
-        effective = tuple(_record(m) for m in mods if m.group.type not in ("pseudo", "terminate"))
+        records = (_record(m) for m in mods if m.group.type not in ("pseudo", "terminate"))
+        effective = tuple({(r.start, r.end, r.type): r for r in records}.values())  # once each
         sourced = frozenset(
             sents.bounds[sents.index(m.start)] for m in mods
             if m.group.category == "source" and _counts(m, has_refs)
@@ -157,6 +158,8 @@ class ClaimContext:
             kinds[0] == "cure" or bool(by_cat["intensifier"])
             or any(self.strength.get(t.id_) == "absolute" for t in trigs)
         )  # fmt: skip
+        # an evidential frame ("the results indicate that ...") is a caveat, but the claim
+        # inside it is worded directly: only a hedge grades it
         hedged = any(m.type == "hedge" for m in by_cat["caveat"])
         strength = "absolute" if absolute else "hedged" if hedged else "strong"
         support = (
@@ -180,11 +183,20 @@ class ClaimContext:
         )  # fmt: skip
 
     def _modifiers(self, doc: Doc) -> list[Mod]:
-        """Modifier spans (longest per type where they overlap), plus the hyperlinks."""
+        """Modifier spans (longest per type where they overlap), plus the hyperlinks.
+
+        The same words found by two groups of one type (a backward and a forward "is
+        warranted") are kept once per group: each has its own direction and scope, and which
+        one came first would otherwise depend on the order of the groups' ids.
+        """
         out: list[Mod] = []
         for s in sorted(_spans(doc, MODS_KEY), key=lambda s: (s.start, -s.end)):
             group = self.ruleset.modifier_group(s.id_)
-            if not any(o.group.type == group.type and o.start <= s.start < o.end for o in out[-8:]):
+            if not any(
+                o.group.type == group.type and o.start <= s.start < o.end
+                and (o.start, o.end) != (s.start, s.end)
+                for o in out[-8:]
+            ):  # fmt: skip
                 out.append(Mod(s.start, s.end, group, s))
         for start, end, _href in doc.user_data.get(LINKS_KEY, ()):
             span = doc.char_span(start, end, label="link", alignment_mode="expand")

@@ -31,7 +31,9 @@ UNVETOED = frozenset({"association", "causal"})
 _NEGATING = frozenset({"negation", "rebuttal"})
 _SOURCE_TYPES = frozenset({"url", "doi", "pmid", "citation-marker", "author-year", "named-study",
                            "named-organisation"})  # fmt: skip
-_CAVEAT_TYPES = frozenset({"hedge", "limitation", "risk-disclosure", "consult-professional"})
+_CAVEAT_TYPES = frozenset(
+    {"hedge", "evidential", "limitation", "risk-disclosure", "consult-professional"}
+)
 _SHORT_LINE = 8  # words: a heading or list item this short is reported whole
 _REACH = 6  # tokens from an effect word to the health term it acts on, for the trigger
 
