@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import accumulate, chain, pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from claimcheck.errors import LexiconError
@@ -261,11 +261,12 @@ class BoilerplateModel:
         """``score`` of ``unit_features``, from ``unit_parts`` (the words looked up as they
         are, not as "w=..." strings)."""
         words, pairs = self._lexical
-        z = self.bias + math.fsum(chain(
-            (self.weights.get(f, 0.0) for f in base),
-            (words.get(w, 0.0) for w in set(lower)),
-            (pairs.get(p, 0.0) for p in set(pairwise(lower))),
-        ))  # exact: the score does not depend on the sets' (hash-seeded) order
+        # the few base features (a set) summed exactly, the words and pairs in text order:
+        # the score must not depend on a set's hash-seeded order, and fsum over every word
+        # costs a third of the rule's time
+        z = self.bias + math.fsum(self.weights.get(f, 0.0) for f in base)
+        z += sum(words.get(w, 0.0) for w in dict.fromkeys(lower))
+        z += sum(pairs.get(p, 0.0) for p in dict.fromkeys(pairwise(lower)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @cached_property
