@@ -25,7 +25,8 @@ from claimcheck.rules import KIND_SPECS, KINDS, select_rules
 from claimcheck.rules.base import CheckContext
 from claimcheck.rules.crossdoc import RUN_STATE_KEY
 from claimcheck.scoring import risk_score
-from claimcheck.sources.load import Unparsed, as_input_error
+from claimcheck.sources.load import Unparsed
+from claimcheck.sources.load import guarded as load_guarded
 
 log = logging.getLogger(__name__)
 
@@ -175,12 +176,7 @@ class Linter:
 
 def _parsed(item: Unparsed) -> Document | InputError:
     """Parse an input read earlier; a failure becomes its one-line InputError."""
-    try:
-        return item.parse()
-    except Exception as exc:
-        if not isinstance(exc, InputError):
-            log.debug("%s: failed to parse", item.origin, exc_info=True)
-        return as_input_error(item.origin, exc)
+    return load_guarded(item.origin, item.parse)
 
 
 def guarded(document: Document, check: Callable[..., FileResult], *args: Any) -> FileResult:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from claimcheck.document import Document
 from claimcheck.errors import ExtractError, InputError
@@ -217,31 +217,27 @@ def read_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Unparsed:
     return Unparsed.of_bytes(STDIN_ORIGIN, data, fmt)
 
 
-def _web() -> Any:
-    """``claimcheck.sources.web`` (imported lazily: requests is slow to import)."""
+def _web(url: str, name: str) -> Any:
+    """The function ``name`` of ``claimcheck.sources.web`` (imported lazily: requests is slow
+    to import); InputError naming ``url`` when the fetch layer is missing."""
     try:
-        return importlib.import_module("claimcheck.sources.web")
+        return getattr(importlib.import_module("claimcheck.sources.web"), name)
     except ImportError as exc:
         logger.debug("claimcheck.sources.web unavailable: %s", exc)
-        raise InputError("", "fetching URLs is not available in this build") from exc
+        raise InputError(url, "fetching URLs is not available in this build") from exc
 
 
 def fetch_url(url: str, fetch_options: object | None = None) -> Document:
     """Fetch ``url`` and parse its article."""
-    try:
-        fetch = cast(Callable[[str, object], Document], _web().fetch_document)
-    except InputError as exc:
-        raise InputError(url, exc.reason) from exc
-    return fetch(url, fetch_options)
+    return cast(Document, _web(url, "fetch_document")(url, fetch_options))
 
 
 def fetch_unparsed(url: str, fetch_options: object | None = None) -> Unparsed:
     """Fetch ``url`` now; its article is extracted when the result is parsed."""
-    try:
-        fetch = cast(Callable[[str, object], Unparsed], _web().fetch_page_input)
-    except InputError as exc:
-        raise InputError(url, exc.reason) from exc
-    return fetch(url, fetch_options)
+    return cast(Unparsed, _web(url, "fetch_page_input")(url, fetch_options))
+
+
+Loaded = TypeVar("Loaded", bound=Document | Unparsed)  # what a load returns
 
 
 def as_input_error(origin: str, exc: BaseException) -> InputError:
@@ -261,9 +257,7 @@ def as_input_error(origin: str, exc: BaseException) -> InputError:
     return InputError(origin, f"unexpected error: {type(exc).__name__}: {exc}")
 
 
-def guarded(
-    origin: str, load: Callable[[], Document | Unparsed]
-) -> Document | Unparsed | InputError:
+def guarded(origin: str, load: Callable[[], Loaded]) -> Loaded | InputError:
     """Run ``load``; return what it read, or the InputError that any failure becomes."""
     try:
         return load()
