@@ -57,6 +57,27 @@ def test_patterns_without_an_anchor_run_on_the_whole_document() -> None:
     assert len(gated(doc)) == 2
 
 
+def test_a_set_of_groups_met_often_gets_a_matcher_of_its_own() -> None:
+    doc = sentences_doc("The remedy may ease it and works. " * 40)
+    gated = GatedMatcher(doc.vocab, {})
+    for i, steps in enumerate(PATTERNS):
+        gated.add(f"p{i}", steps)
+    first = sorted(gated(doc))
+    # one set of two groups in every sentence: its own Matcher once the passes it saves
+    # outweigh its build, and the same matches before and after
+    assert len(gated._combined) == 1 and not gated._seen
+    assert sorted(gated(doc)) == first and len(first) == 3 * 40
+
+
+def test_a_set_of_groups_met_once_costs_no_build() -> None:
+    doc = sentences_doc("The remedy may ease it and works.")
+    gated = GatedMatcher(doc.vocab, {})
+    for i, steps in enumerate(PATTERNS):
+        gated.add(f"p{i}", steps)
+    assert len(gated(doc)) == 3  # "may ease", "(The) remedy ... works"
+    assert not gated._combined and len(gated._seen) == 1
+
+
 def test_the_anchor_is_a_required_rare_word() -> None:
     anchor = pattern_anchor(PATTERNS[1], {})
     assert anchor is not None and anchor.words in ({"works"}, {"remedy"})
@@ -66,11 +87,19 @@ def test_the_anchor_is_a_required_rare_word() -> None:
     assert pattern_anchor([{"LOWER": "cure", "OP": "?"}, {"IS_PUNCT": True}], {}) is None
 
 
-def test_flag_steps_anchor_only_with_a_known_word_list() -> None:
+def test_a_flag_with_a_word_list_is_preferred_to_one_without() -> None:
     steps = [{"FLAG40": True}, {"FLAG41": True}]
     anchor = pattern_anchor(steps, {41: frozenset({"detox", "cleanse"})})
     assert anchor is not None and anchor.attr == 41 and anchor.values == {1}
-    assert pattern_anchor([{"FLAG40": True}], {}) is None  # a regex flag: unknown extent
+
+
+def test_a_flag_without_a_word_list_anchors_only_when_nothing_else_does() -> None:
+    # a regex flag: unknown extent, but still a test every match passes
+    only = pattern_anchor([{"FLAG40": True}], {})
+    assert only is not None and only.attr == 40 and only.values == {1}
+    steps = [{"FLAG40": True}, {"LOWER": "cleanse"}]
+    anchor = pattern_anchor(steps, {})
+    assert anchor is not None and anchor.words == {"cleanse"}
 
 
 def test_the_pipeline_rulers_find_claims_in_every_sentence(linter: Linter) -> None:

@@ -98,9 +98,12 @@ def pattern_anchor(
     """The most selective anchor of a token pattern, or None if it has none.
 
     ``flag_words`` gives the words behind each lexeme flag bit, so a flagged set test is
-    ranked like the word list it stands for.
+    ranked like the word list it stands for; a flag with no word list (a regex, a NOT_IN)
+    anchors a pattern only when nothing else does (unranked, it still narrows the pattern to
+    the sentences holding a flagged word).
     """
     best: Anchor | None = None
+    unranked: Anchor | None = None
     for step in steps:
         if not _required(step):
             continue
@@ -109,12 +112,13 @@ def pattern_anchor(
             if anchor is None:
                 continue
             if attr.startswith("FLAG"):
-                if anchor.attr not in flag_words:
-                    continue  # a regex or NOT_IN flag: no word list to rank it by
+                if anchor.attr not in flag_words:  # a regex or NOT_IN flag: no words to rank
+                    unranked = unranked or anchor
+                    continue
                 anchor = Anchor(anchor.attr, anchor.values, flag_words[anchor.attr])
             if best is None or anchor.rank < best.rank:
                 best = anchor
-    return best
+    return best or unranked
 
 
 class GatedMatcher:
@@ -123,12 +127,18 @@ class GatedMatcher:
 
     ``add`` takes a match key and one pattern; ``__call__`` returns ``(key, start, end)`` like
     ``Matcher``, in document offsets. A Matcher's cost is about tokens x patterns, plus a
-    Python ``Token`` per token per call; a sentence whose set of groups was met before is
-    therefore matched once, by a Matcher made for that set (kept, at most
+    Python ``Token`` per token per call; a set of groups met often enough for its build to
+    pay is therefore matched once, by a Matcher made for that set (kept, at most
     ``MAX_COMBINATIONS``: sentences repeat the same sets), and otherwise by each group's own.
     """
 
     MAX_COMBINATIONS = 4096
+    # costs in token visits of one Matcher pass (about 0.4 us each, spaCy 3.8): one call costs
+    # about 8 on top of its tokens; building a Matcher about 100 per group of patterns (the set
+    # predicates' set-up), and 200 ran fastest on the speed corpus (bench/README.md, "Gated
+    # matching")
+    BUILD_TOKENS = 200
+    CALL_TOKENS = 8
 
     def __init__(self, vocab: Vocab, flag_words: Mapping[int, frozenset[str]]) -> None:
         self.vocab = vocab
@@ -191,23 +201,29 @@ class GatedMatcher:
             found.update(by_value.get(value, ()))
         return tuple(sorted(found))
 
-    def _matchers(self, numbers: frozenset[int]) -> list[Matcher]:
-        """Matchers that together hold the patterns of a set of groups.
+    def _matchers(self, numbers: frozenset[int], tokens: int) -> list[Matcher]:
+        """Matchers that together hold the patterns of a set of groups, for a sentence of
+        ``tokens`` tokens.
 
-        A set seen before gets one Matcher of its own (a Token per token, once); a set seen
-        for the first time uses the groups' own Matchers, so a one-off set costs no build.
+        A set of several groups is matched by the groups' own Matchers (one pass over the
+        sentence each) until the passes a Matcher of its own would have saved outweigh the
+        cost of building one (``BUILD_TOKENS`` token visits per group); from then on the set
+        has its own. A set met once or twice, as in one article, costs no build.
         """
         combined = self._combined.get(numbers)
         if combined is not None:
             return [combined]
         if self._single is None:
             self._single = [self._build([n]) for n in range(len(self.groups))]
-        seen = self._seen.get(numbers, 0)
-        if len(numbers) == 1 or not seen:
+        if len(numbers) == 1:
+            return [self._single[next(iter(numbers))]]
+        saved = self._seen.get(numbers, 0) + (len(numbers) - 1) * (tokens + self.CALL_TOKENS)
+        if saved < self.BUILD_TOKENS * len(numbers):
             if len(self._seen) >= self.MAX_COMBINATIONS:
                 self._seen.pop(next(iter(self._seen)))
-            self._seen[numbers] = seen + 1
+            self._seen[numbers] = saved
             return [self._single[n] for n in sorted(numbers)]
+        self._seen.pop(numbers, None)
         if len(self._combined) >= self.MAX_COMBINATIONS:
             self._combined.pop(next(iter(self._combined)))  # the oldest
         combined = self._combined[numbers] = self._build(sorted(numbers))
@@ -263,6 +279,6 @@ class GatedMatcher:
         for index, held in where.items():
             start, end = bounds[index], bounds[index + 1]
             sentence = doc[start:end]
-            for matcher in self._matchers(frozenset(held)):
+            for matcher in self._matchers(frozenset(held), end - start):
                 found.extend((key, s + start, e + start) for key, s, e in matcher(sentence))
         return found
