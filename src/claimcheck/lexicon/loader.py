@@ -155,6 +155,7 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
     list_records: list[tuple[str, Any]] = []
     breaks: list[str] = []
     negators: list[str] = []
+    subclauses: dict[str, list[str]] = {"fronted": [], "following": []}
     referenced: set[str] = set()
     for d in dirs:
         in_this_pack: dict[str, str] = {}
@@ -182,6 +183,8 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
                               for i, rec in enumerate(data.get("shapes") or ())]  # fmt: skip
             breaks.extend(str(b) for b in data.get("clause_breaks") or ())
             negators.extend(str(b) for b in data.get("negators") or ())
+            for side, words in _subclauses(where, data.get("subclauses")).items():
+                subclauses[side].extend(words)
             list_records += [(f"{where} list {i + 1}", rec)
                              for i, rec in enumerate(data.get("lists") or ())]  # fmt: skip
             for rec in data.get("rules") or ():
@@ -206,8 +209,25 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
         referenced=tuple(sorted(referenced)), word_classes=tuple(classes.values()),
         claim_shapes=shapes, framed_lists=lists,
         clause_breaks=tuple(breaks), shape_negators=tuple(negators),
+        fronted_subordinators=tuple(w.lower() for w in subclauses["fronted"]),
+        following_subordinators=tuple(w.lower() for w in subclauses["following"]),
         directories=tuple(str(d) for d in dirs),
     )  # fmt: skip
+
+
+def _subclauses(where: str, record: Any) -> dict[str, list[str]]:
+    """The ``subclauses`` record of one file: ``fronted`` and ``following`` word lists."""
+    if record is None:
+        return {}
+    if not isinstance(record, dict):
+        raise LexiconError(f"{where} subclauses: expected a mapping with 'fronted', 'following'")
+    check_keys(f"{where} subclauses", record, ("fronted", "following"))
+    out = {}
+    for side, words in record.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise LexiconError(f"{where} subclauses: '{side}' must be a list of words")
+        out[str(side)] = [str(w) for w in words]
+    return out
 
 
 def __check_unique_names(rules: Iterable[Rule]) -> None:

@@ -226,6 +226,11 @@ class RuleSet:
     clause_breaks: tuple[str, ...] = ()  # word classes that end a clause for claim shapes
     shape_negators: tuple[str, ...] = ()  # word classes no shape match may have inside it
     referenced: tuple[str, ...] = ()  # files named by *_from keys, wherever they live
+    # words that open a clause a hedge does not reach out of (or into): at the start of a
+    # sentence, up to the first comma ("Although X may ..., Y reduces Z"); after a comma, up to
+    # the next comma or the sentence end ("Y reduces Z, which may reflect ...")
+    fronted_subordinators: tuple[str, ...] = ()
+    following_subordinators: tuple[str, ...] = ()
 
     def rule(self, key: str) -> Rule | None:
         """Look a rule up by id (``CC101``) or name (``absolute-cure-claim``)."""

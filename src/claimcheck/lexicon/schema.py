@@ -37,7 +37,7 @@ from claimcheck.lexicon.phrases import read_pair_file, read_phrase_file
 FILE_KEYS = frozenset(
     {"category", "description", "vocab", "patterns", "rules", "modifiers", "terms",
      "reference_list_headings", "softeners", "lemma_overrides", "abbreviations", "classes",
-     "shapes", "clause_breaks", "negators", "lists"}
+     "shapes", "clause_breaks", "negators", "lists", "subclauses"}
 )  # fmt: skip
 RULE_KEYS = frozenset(
     {"id", "name", "kind", "category", "severity", "message", "suggestion", "rationale",

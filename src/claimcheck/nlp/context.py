@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.claims import Claim, DocContext, Modifier
 from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
+from claimcheck.nlp.clauses import Subclauses
 from claimcheck.nlp.components import (
     BLOCKS_KEY,
     LINKS_KEY,
@@ -37,6 +38,9 @@ if not Doc.has_extension("cc_context"):
     Doc.set_extension("cc_context", default=None)
 
 
+_CLAUSE_BOUND = frozenset({"hedge", "purpose"})  # modifier types that stay in their clause
+
+
 class ClaimContext:
     """The ``claimcheck_context`` component: sets ``doc._.cc_context`` to a DocContext."""
 
@@ -47,6 +51,8 @@ class ClaimContext:
         self.lead = {p.name: p.lead for p in ruleset.claim_patterns if p.lead}
         self.not_after = {p.name: p.not_after for p in ruleset.claim_patterns if p.not_after}
         self.headings = frozenset(h.lower() for h in ruleset.reference_headings)
+        self.subclauses = Subclauses(frozenset(ruleset.fronted_subordinators),
+                                     frozenset(ruleset.following_subordinators))  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
         """Link modifiers to claims and store the result on the doc."""
@@ -134,12 +140,34 @@ class ClaimContext:
             if m.group.type in OVERLAP_ALLOWED
             or not owners.overlaps(m.start, m.end)
         ]  # fmt: skip
+        mods = self._in_claim_clauses(sentence, triggers, mods)
         judged = judge(linker, si, triggers, mods)
         if judged is None:
             return None
         return self._build(
             doc, sentence, judged.triggers, list(judged.linked), judged.negated, has_refs
         )
+
+    def _in_claim_clauses(
+        self, sentence: Span, triggers: Sequence[Span], mods: list[Mod]
+    ) -> list[Mod]:
+        """Drop the sentence's hedges and purpose cues that sit in a clause holding none of
+        the triggers of its first claim kind (the wording the claim is judged by): "If taken
+        early, ginger may reduce nausea" is a claim, "Although X may ..., Y reduces Z" an
+        unhedged one."""
+        start, end = sentence.start, sentence.end
+        inside = [m for m in mods if m.group.type in _CLAUSE_BOUND and start <= m.start < end]
+        if not inside:
+            return mods
+        region = self.subclauses.regions([t.lower_ for t in sentence])
+        labels = {t.label_ for t in triggers}
+        top = next((k for k in CLAIM_KINDS if k in labels), None)
+        claimed = {  # a trigger belongs to the clause of its last word (its verb or object)
+            region[t.end - 1 - start] for t in triggers
+            if start < t.end <= end and t.label_ == top
+        }  # fmt: skip
+        away = {id(m) for m in inside if region[m.start - start] not in claimed}
+        return [m for m in mods if id(m) not in away] if away else mods
 
     def _build(
         self,
