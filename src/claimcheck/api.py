@@ -23,7 +23,6 @@ from claimcheck.nlp.pipeline import build_nlp
 from claimcheck.results import FileResult, error_result, internal_error
 from claimcheck.rules import KIND_SPECS, KINDS, select_rules
 from claimcheck.rules.base import CheckContext
-from claimcheck.rules.crossdoc import RUN_STATE_KEY
 from claimcheck.scoring import risk_score
 from claimcheck.sources.load import Unparsed
 from claimcheck.sources.load import guarded as load_guarded
@@ -121,7 +120,8 @@ class Linter:
             try:
                 if doc is None:
                     doc = self.nlp(self._make_doc(item))
-                ctx = CheckContext(item, doc, doc._.cc_context, self.ruleset)
+                ctx = CheckContext(item, doc, doc._.cc_context, self.ruleset,
+                                   run_state=self.run_state)  # fmt: skip
             except Exception as exc:
                 yield internal_error(item, exc)
             else:
@@ -140,7 +140,6 @@ class Linter:
         doc.user_data[TEXT_KEY] = document.text  # spaCy's tokenizer keeps the text exactly
         doc.user_data[BLOCKS_KEY] = tuple((b.start, b.end, b.kind) for b in document.blocks)
         doc.user_data[LINKS_KEY] = tuple((lk.start, lk.end, lk.href) for lk in document.links)
-        doc.user_data[RUN_STATE_KEY] = self.run_state
         return doc
 
     def _check(self, ctx: CheckContext) -> FileResult:

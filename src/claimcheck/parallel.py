@@ -40,7 +40,6 @@ from claimcheck.lexicon.model import Rule
 from claimcheck.results import FileResult, error_result, internal_error
 from claimcheck.rules import KIND_SPECS, KINDS
 from claimcheck.rules.base import CheckContext, RunLevelKind
-from claimcheck.rules.crossdoc import RUN_STATE_KEY
 
 Prepared = dict[str, Any]  # run-level rule id -> its kind's prepare() output
 Checked = tuple[FileResult, Document | None, DocContext | None, Prepared]
@@ -274,8 +273,7 @@ def _finish(linter: Linter, run_rules: list[Rule], item: Item, checked: Checked)
     if document is None or context is None:
         return raw
     doc = Doc(linter.nlp.vocab)  # empty: run-level kinds read the workers' prepare()
-    doc.user_data[RUN_STATE_KEY] = linter.run_state
-    ctx = CheckContext(document, doc, context, linter.ruleset, prepared)
+    ctx = CheckContext(document, doc, context, linter.ruleset, prepared, run_state=linter.run_state)
     return guarded(document, _complete, linter, run_rules, ctx, raw)
 
 

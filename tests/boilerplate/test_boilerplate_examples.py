@@ -51,7 +51,7 @@ def test_boilerplate_rules_exist() -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_rule_is_documented(rule: Rule) -> None:
     assert rule.category == "boilerplate"
-    assert rule.param("boilerplate_kind") in BOILERPLATE_KINDS
+    assert getattr(rule.params, "boilerplate_kind", None) in BOILERPLATE_KINDS
     assert rule.examples_flag and rule.examples_pass, "needs flag and pass examples"
     assert rule.suggestion and rule.rationale and rule.references
 
@@ -62,7 +62,7 @@ def test_flag_example(linter: Linter, rule_id: str, i: int) -> None:
     result = _run(linter, rule.examples_flag[i])
     hits = [f for f in result.findings if f.rule == rule_id]
     assert hits, f"{rule_id} did not flag: {rule.examples_flag[i][:80]!r}"
-    kind = rule.param("boilerplate_kind")
+    kind = getattr(rule.params, "boilerplate_kind", None)
     assert all(f.category == "boilerplate" and f.kind == kind for f in hits)
 
 

@@ -11,6 +11,7 @@ from claimcheck.api import FileResult
 from claimcheck.errors import LexiconError
 from claimcheck.lexicon.loader import read_pair_file
 from claimcheck.lexicon.model import RuleSet
+from claimcheck.lexicon.params import SpunParams
 from claimcheck.rules.matchers import token_matcher
 from claimcheck.rules.spun import expand, plural
 
@@ -51,7 +52,7 @@ def test_expand_keeps_listed_plurals() -> None:
 
 def test_list_is_large_and_cited(ruleset: RuleSet) -> None:
     rule = ruleset.rule("spun-text")
-    assert rule is not None and len(rule.param("replacements")) >= 150
+    assert rule is not None and len(rule.params_as(SpunParams).replacements) >= 150
     assert any("2107.06751" in ref for ref in rule.references)
 
 
@@ -65,6 +66,6 @@ def test_bad_pair_line_is_a_lexicon_error(tmp_path: Path) -> None:
 def test_line_patterns_compile(ruleset: RuleSet, linter: object) -> None:
     vocab = linter.nlp.vocab  # type: ignore[attr-defined]
     for rule in ruleset.rules:
-        patterns = rule.param("line_patterns") or ()
+        patterns = getattr(rule.params, "line_patterns", ())
         if patterns:
             assert len(token_matcher(vocab, rule, patterns)) == len(patterns)

@@ -8,6 +8,7 @@ import pytest
 
 from claimcheck.api import FileResult
 from claimcheck.lexicon.model import RuleSet
+from claimcheck.lexicon.params import StuffingParams
 from claimcheck.rules.stuffing import limit_for
 
 Check = Callable[[str], FileResult]
@@ -37,7 +38,7 @@ def _stuffing(result: FileResult) -> list[str]:
 def test_limits_come_from_the_lexicon(ruleset: RuleSet) -> None:
     rule = ruleset.rule("keyword-stuffing")
     assert rule is not None
-    limits = {int(k): float(v) for k, v in rule.param("max_share").items()}
+    limits = {int(k): float(v) for k, v in rule.params_as(StuffingParams).max_share.items()}
     assert limit_for(limits, 2) == pytest.approx(0.065)
     assert limit_for(limits, 9) == limit_for(limits, 4)
 

@@ -10,6 +10,7 @@ import pytest
 from claimcheck.errors import LexiconError
 from claimcheck.lexicon.loader import default_lexicon_dir, load_lexicon
 from claimcheck.lexicon.model import CLAIM_KINDS, STRENGTHS, SUPPORT, RuleSet
+from claimcheck.lexicon.params import UnsupportedParams
 from claimcheck.lexicon.validate import validate_patterns
 
 
@@ -36,12 +37,13 @@ def test_phrase_lists_have_no_duplicates_or_blank_entries() -> None:
 
 def test_unsupported_rules_partition_claims(ruleset: RuleSet) -> None:
     """Each (kind, strength, support) combination is judged by at most one rule."""
-    rules = [r for r in ruleset.rules if r.kind == "unsupported"]
+    rules = [(r, r.params_as(UnsupportedParams)) for r in ruleset.rules
+             if r.kind == "unsupported"]  # fmt: skip
     for kind, strength, support in itertools.product(CLAIM_KINDS, STRENGTHS, SUPPORT):
         hits = [
-            r.id for r in rules
-            if kind in r.param("claim_kinds") and strength in (r.param("strengths") or STRENGTHS)
-            and support in r.param("support")
+            r.id for r, p in rules
+            if kind in p.claim_kinds and strength in (p.strengths or STRENGTHS)
+            and support in p.support
         ]  # fmt: skip
         assert len(hits) <= 1, (kind, strength, support, hits)
         if support == "unsupported" and strength != "hedged":  # a hedge makes it caveated

@@ -1,4 +1,5 @@
-"""The keys each rule kind accepts in a rule record, and the placeholders it fills.
+"""The keys each rule kind accepts in a rule record (its parameter record,
+``lexicon/params.py``), and the placeholders it fills.
 
 These specs are part of the lexicon format (``lexicons/README.md``): the loader checks each
 rule record against its kind's spec. The kinds' code (``claimcheck.rules``) reads the same
@@ -7,7 +8,25 @@ table, so the lexicon layer never imports the rules layer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from claimcheck.lexicon.params import (
+    AbsenceParams,
+    BoilerplateModelParams,
+    BoilerplateParams,
+    CrossdocParams,
+    DensityParams,
+    ExistenceParams,
+    HomoglyphParams,
+    KeyphraseParams,
+    Params,
+    SpunCopyParams,
+    SpunParams,
+    StuffingParams,
+    UnsupportedParams,
+    param_keys,
+)
 
 __all__ = ["COMMON_PLACEHOLDERS", "KIND_SPECS", "KindSpec"]
 
@@ -16,10 +35,12 @@ COMMON_PLACEHOLDERS = frozenset({"match"})
 
 @dataclass(frozen=True)
 class KindSpec:
-    """The YAML keys a kind accepts and the placeholders it fills in messages."""
+    """A kind's parameter record (its YAML keys, types and defaults), the files it reads into
+    a parameter, and the placeholders it fills in messages."""
 
-    required: frozenset[str] = frozenset()
-    optional: frozenset[str] = frozenset()
+    params: type[Params] = Params
+    # keys naming a file inside the pack, read into a parameter: key -> (parameter, required)
+    files: Mapping[str, tuple[str, bool]] = field(default_factory=dict)
     placeholders: frozenset[str] = COMMON_PLACEHOLDERS
     needs_patterns: bool = False
     reads_findings: bool = False  # evaluated after the other kinds: it reads their findings
@@ -27,73 +48,59 @@ class KindSpec:
     # --jobs; kinds that read findings never see these, whichever process they run in)
     run_level: bool = False
 
+    @property
+    def required(self) -> frozenset[str]:
+        """The YAML keys a rule of this kind must have."""
+        required, _ = param_keys(self.params)
+        from_files = {param for param, _ in self.files.values()}
+        return (required - from_files) | {k for k, (_, needed) in self.files.items() if needed}
+
+    @property
+    def optional(self) -> frozenset[str]:
+        """The YAML keys a rule of this kind may have."""
+        _, optional = param_keys(self.params)
+        from_files = {param for param, _ in self.files.values()}
+        inline = {"replacements"} & optional  # listed inline besides the file's
+        keys = (optional - from_files) | inline
+        return keys | {k for k, (_, needed) in self.files.items() if not needed}
+
 
 KIND_SPECS: dict[str, KindSpec] = {
     "unsupported": KindSpec(
-        required=frozenset({"claim_kinds", "support"}),
-        optional=frozenset({"strengths"}),
+        params=UnsupportedParams,
         placeholders=COMMON_PLACEHOLDERS
         | {"kind", "softened", "softened_bare", "caveat", "intensifier", "vague"},
     ),
-    "existence": KindSpec(
-        optional=frozenset({"modifier_types", "unless_sourced", "linked_to_claim",
-                            "boilerplate_kind"}),
-        placeholders=COMMON_PLACEHOLDERS,
-        needs_patterns=True,
-    ),
-    "absence": KindSpec(
-        optional=frozenset({"requires", "requires_metadata", "when_claims"}),
-        placeholders=COMMON_PLACEHOLDERS | {"count", "missing"},
-    ),
-    "boilerplate": KindSpec(
-        required=frozenset({"boilerplate_kind"}),
-        optional=frozenset({"modifier_types", "line_patterns", "span", "regex", "regex_guard",
-                            "follow_titles"}),
-        placeholders=COMMON_PLACEHOLDERS,
-        needs_patterns=True,
-    ),
+    "existence": KindSpec(params=ExistenceParams, needs_patterns=True),
+    "absence": KindSpec(params=AbsenceParams,
+                        placeholders=COMMON_PLACEHOLDERS | {"count", "missing"}),
+    "boilerplate": KindSpec(params=BoilerplateParams, needs_patterns=True),
     "boilerplate_model": KindSpec(
-        required=frozenset({"model_from", "boilerplate_kind"}),
-        optional=frozenset({"min_tokens"}),
+        params=BoilerplateModelParams,
+        files={"model_from": ("model", True)},
         placeholders=COMMON_PLACEHOLDERS | {"score", "reasons"},
         reads_findings=True,
     ),
     "spun": KindSpec(
-        required=frozenset({"replacements_from"}),
-        optional=frozenset({"replacements", "boilerplate_kind", "plurals"}),
+        params=SpunParams,
+        files={"replacements_from": ("replacements", True)},
         placeholders=COMMON_PLACEHOLDERS | {"original"},
     ),
-    "homoglyph": KindSpec(
-        optional=frozenset({"boilerplate_kind"}),
-        placeholders=COMMON_PLACEHOLDERS | {"words"},
-    ),
-    "spun_copy": KindSpec(
-        required=frozenset({"signal_rules", "min_signals"}),
-        optional=frozenset({"boilerplate_kind", "markers", "marker_regex", "min_density",
-                            "shuffle_check"}),
-        placeholders=COMMON_PLACEHOLDERS | {"signals"},
-    ),
-    "keyphrase": KindSpec(
-        required=frozenset({"search_phrases", "qualifiers"}),
-        optional=frozenset({"min_count", "max_words", "title_words", "spam_phrases",
-                            "max_spam_uses", "boilerplate_kind"}),
-        placeholders=COMMON_PLACEHOLDERS | {"phrase", "reason"},
-    ),
+    "homoglyph": KindSpec(params=HomoglyphParams,
+                          placeholders=COMMON_PLACEHOLDERS | {"words"}),
+    "spun_copy": KindSpec(params=SpunCopyParams,
+                          placeholders=COMMON_PLACEHOLDERS | {"signals"}),
+    "keyphrase": KindSpec(params=KeyphraseParams,
+                          placeholders=COMMON_PLACEHOLDERS | {"phrase", "reason"}),
     "stuffing": KindSpec(
-        required=frozenset({"max_share"}),
-        optional=frozenset({"max_phrase_words", "min_count", "min_words", "boilerplate_kind"}),
+        params=StuffingParams,
         placeholders=COMMON_PLACEHOLDERS | {"phrase", "count", "words", "share", "limit"},
     ),
     "density": KindSpec(
-        required=frozenset({"threshold_per_1000_words"}),
-        optional=frozenset({"terms", "marks", "min_count", "min_words", "boilerplate_kind"}),
+        params=DensityParams,
         placeholders=COMMON_PLACEHOLDERS | {"count", "words", "rate", "threshold", "examples"},
     ),
-    "crossdoc": KindSpec(
-        optional=frozenset({"min_words", "shingle", "threshold", "num_perm", "max_passages",
-                            "max_copies", "boilerplate_kind"}),
-        placeholders=COMMON_PLACEHOLDERS | {"others", "count"},
-        run_level=True,
-    ),
-    "internal": KindSpec(placeholders=COMMON_PLACEHOLDERS),
+    "crossdoc": KindSpec(params=CrossdocParams,
+                         placeholders=COMMON_PLACEHOLDERS | {"others", "count"}, run_level=True),
+    "internal": KindSpec(),
 }

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
+
+from claimcheck.lexicon.params import Params
+
+P = TypeVar("P", bound=Params)
 
 Pattern = str | list[dict[str, Any]]
 
@@ -198,11 +202,14 @@ class Rule:
     status: str = "stable"
     limit: int | None = None
     patterns: tuple[Pattern, ...] = ()
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Params = field(default_factory=Params)  # the kind's record (lexicon/params.py)
 
-    def param(self, key: str, default: Any = None) -> Any:
-        """A kind-specific parameter from the rule's YAML record."""
-        return self.params.get(key, default)
+    def params_as(self, cls: type[P]) -> P:
+        """The rule's parameters as its kind's record type."""
+        if not isinstance(self.params, cls):
+            raise TypeError(f"rule {self.id} ({self.kind}) has {type(self.params).__name__}, "
+                            f"not {cls.__name__}")  # fmt: skip
+        return self.params
 
 
 @dataclass(frozen=True)

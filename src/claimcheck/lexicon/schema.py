@@ -32,6 +32,7 @@ from claimcheck.lexicon.model import (
     TermGroup,
     WordClass,
 )
+from claimcheck.lexicon.params import parse_params
 from claimcheck.lexicon.phrases import read_pair_file, read_phrase_file
 
 FILE_KEYS = frozenset(
@@ -348,12 +349,13 @@ def load_rule(where: str, rec: Mapping[str, Any], base: Path, source: str) -> Ru
         listed = [value] if isinstance(value, str) else value
         check_regexes(where, key, [str(v) for v in listed])
     examples_flag, examples_pass = read_examples(where, rec)
-    params = {k: v for k, v in rec.items() if k in spec.required | spec.optional}
+    values = {k: v for k, v in rec.items() if k in spec.required | spec.optional}
     if rec.get("model_from"):  # a kind's trained weights (JSON inside the pack)
-        params["model"] = read_model_file(where, base / str(rec["model_from"]))
+        values["model"] = read_model_file(where, base / str(rec["model_from"]))
     if rec.get("replacements_from"):  # a kind's 'phrase -> replacement' list (spun text)
         listed = read_pair_file(base / str(rec["replacements_from"]))
-        params["replacements"] = {**listed, **(rec.get("replacements") or {})}
+        values["replacements"] = {**listed, **(rec.get("replacements") or {})}
+    params = parse_params(where, spec.params, values)
     return Rule(
         id=rid, name=name, kind=kind, category=require(where, rec, "category", CATEGORIES),
         severity=require(where, rec, "severity", SEVERITIES), message=message,

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import AbsenceParams
 from claimcheck.rules.base import CheckContext
 
 SPEC = KIND_SPECS["absence"]
@@ -22,18 +23,19 @@ class Absence:
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding when the document lacks every required element."""
-        kinds = set(rule.param("when_claims") or ())
+        params = rule.params_as(AbsenceParams)
+        kinds = set(params.when_claims)
         claims = [c for c in ctx.context.claims if not c.negated and set(c.kinds) & kinds]
         if not claims:
             return
-        fields = rule.param("requires_metadata")
+        fields = params.requires_metadata
         if fields:
             yield from self._metadata(ctx, rule, list(fields))
             return
         present = ctx.context.types_present()
-        if ctx.document.links and "link" in (rule.param("requires") or ()):
+        if ctx.document.links and "link" in params.requires:
             return
-        if present & set(rule.param("requires") or ()):
+        if present & set(params.requires):
             return
         yield self._at_start(ctx, rule, {"count": str(len(claims)), "missing": ""})
 

@@ -25,6 +25,9 @@ class CheckContext:
     context: DocContext
     ruleset: RuleSet
     prepared: Mapping[str, Any] = field(default_factory=dict)  # rule id -> prepare() output
+    # state the run-level kinds share across the documents of one run (the Linter's); None
+    # when the document is checked outside a run
+    run_state: dict[str, Any] | None = None
     produced: dict[str, list[Finding]] = field(default_factory=dict)  # rule id -> findings so far
     lines: LineIndex = field(init=False)
 

@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span
 
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import BoilerplateParams
 from claimcheck.nlp.components import sentence_table
 from claimcheck.nlp.listings import title_run
 from claimcheck.rules.base import CheckContext
@@ -98,7 +99,7 @@ class Boilerplate(Existence):
     def _compiled_regex(self, rule: Rule) -> re.Pattern[str] | None:
         """The rule's ``regex`` patterns as one compiled pattern (None without any)."""
         if rule.id not in self._regex:
-            patterns = [str(p) for p in rule.param("regex") or ()]
+            patterns = [str(p) for p in rule.params_as(BoilerplateParams).regex]
             self._regex[rule.id] = _joined(patterns) if patterns else None
         return self._regex[rule.id]
 
@@ -106,14 +107,15 @@ class Boilerplate(Existence):
         """The rule's ``regex_guard`` compiled (None without one)."""
         key = f"{rule.id} guard"
         if key not in self._regex:
-            guard = rule.param("regex_guard")
+            guard = rule.params_as(BoilerplateParams).regex_guard
             self._regex[key] = re.compile(str(guard), re.IGNORECASE) if guard else None
         return self._regex[key]
 
     def _matches(self, ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
         """Ruler and modifier matches, then line patterns that fill their sentence."""
         out = super()._matches(ctx, rule)
-        patterns: list[list[dict[str, Any]]] = list(rule.param("line_patterns") or ())
+        line_patterns = rule.params_as(BoilerplateParams).line_patterns
+        patterns: list[list[dict[str, Any]]] = list(line_patterns)
         if patterns:
             matcher: Matcher = self._cache.get(
                 ctx.doc.vocab, rule, "line_patterns",
@@ -135,15 +137,15 @@ class Boilerplate(Existence):
             rx = None  # the text lacks what every match holds
         if rx is not None:  # shapes of characters: phone numbers, split contractions
             out += [(m.start(), m.end()) for m in rx.finditer(ctx.document.text)]
-        follow = int(rule.param("follow_titles", 0))
+        follow = rule.params_as(BoilerplateParams).follow_titles
         if follow:  # before the span grows to the block
             text = ctx.document.text
             blocks = [(b.start, b.end, b.kind) for b in ctx.document.blocks]
             runs = (title_run(text, blocks, start, end, follow) for start, end in out)
             out = [run for run in runs if run is not None]
-        if rule.param("span") == "sentence":
+        if rule.params_as(BoilerplateParams).span == "sentence":
             out = [sentence_bounds(ctx, start, end) for start, end in out]
-        elif rule.param("span") == "block":
+        elif rule.params_as(BoilerplateParams).span == "block":
             out = [block_bounds(ctx, start, end) for start, end in out]
         return out
 

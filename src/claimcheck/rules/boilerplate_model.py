@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import BoilerplateModelParams
 from claimcheck.nlp.boilerplate_model import BoilerplateModel, Covered, Page
 from claimcheck.nlp.components import sentence_table
 from claimcheck.rules.base import CheckContext
@@ -42,12 +43,14 @@ class BoilerplateSentences:
     def _model(self, rule: Rule) -> BoilerplateModel:
         """The rule's model, built once from the JSON the loader read."""
         if rule.id not in self._models:
-            self._models[rule.id] = BoilerplateModel.from_json(rule.param("model"))
+            self._models[rule.id] = BoilerplateModel.from_json(
+                rule.params_as(BoilerplateModelParams).model
+            )
         return self._models[rule.id]
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per model-scored sentence that no earlier rule reported."""
-        if len(ctx.doc) < int(rule.param("min_tokens", 120)):
+        if len(ctx.doc) < rule.params_as(BoilerplateModelParams).min_tokens:
             return  # the model learnt from pages: a sentence or a caption is left to the rules
         model = self._model(rule)
         text = ctx.document.text
@@ -58,7 +61,7 @@ class BoilerplateSentences:
         claims = [(c.start, c.end) for c in ctx.context.claims]
         modifiers = [(m.start, m.end, m.type) for m in ctx.context.modifiers]
         page = Page(text, blocks, sentence_table(ctx.doc).chars, claims, modifiers, taken)
-        kind = rule.param("boilerplate_kind")
+        kind = rule.params_as(BoilerplateModelParams).boilerplate_kind
         for unit in page.units:
             if covered(unit.start, unit.end):
                 continue  # a rule reported it: its message says more than the model's

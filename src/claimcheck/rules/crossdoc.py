@@ -24,16 +24,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import CrossdocParams
 from claimcheck.nlp.components import sentence_table
 from claimcheck.nlp.minhash import SignatureIndex, Signatures, sign, token_words
 from claimcheck.rules.base import CheckContext
 
-RUN_STATE_KEY = "cc_run_state"  # doc.user_data entry: the Linter's per-run dict
 EXAMPLE_SEPARATOR = "\n---8<---\n"  # YAML examples: documents checked in one run, in order
 Signed = tuple[list[tuple[int, int]], Signatures]  # a document's passages and their signatures
 
@@ -83,9 +82,10 @@ def signed_passages(ctx: CheckContext, rule: Rule) -> Signed:
     """Sentences and blocks of at least ``min_words`` words, with their MinHash signatures."""
     spans = set(sentence_table(ctx.doc).chars)
     spans |= {(b.start, b.end) for b in ctx.document.blocks}
+    params = rule.params_as(CrossdocParams)
     return sign(
-        token_words(ctx.doc), sorted(spans), shingle=int(rule.param("shingle", 3)),
-        num_perm=int(rule.param("num_perm", 64)), min_words=int(rule.param("min_words", 8)),
+        token_words(ctx.doc), sorted(spans), shingle=params.shingle,
+        num_perm=params.num_perm, min_words=params.min_words,
     )  # fmt: skip
 
 
@@ -100,7 +100,7 @@ class CrossDocument:
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per run of repeated text, naming the other documents."""
-        state: dict[str, Any] | None = ctx.doc.user_data.get(RUN_STATE_KEY)
+        state = ctx.run_state
         if state is None:
             return
         key = f"crossdoc:{rule.id}"
@@ -116,7 +116,8 @@ class CrossDocument:
             names = [index.origins[d] for d in docs]
             values = {"others": ", ".join(names[:5]) + (" …" if len(names) > 5 else ""),
                       "count": str(len(names))}  # fmt: skip
-            yield ctx.finding(rule, start, end, values, rule.param("boilerplate_kind"))
+            kind = rule.params_as(CrossdocParams).boilerplate_kind
+            yield ctx.finding(rule, start, end, values, kind)
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -132,8 +133,8 @@ def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
 
 def _new_index(rule: Rule) -> TemplateIndex:
     """An empty index with the rule's parameters."""
+    params = rule.params_as(CrossdocParams)
     return TemplateIndex(
-        threshold=float(rule.param("threshold", 0.8)), num_perm=int(rule.param("num_perm", 64)),
-        max_passages=int(rule.param("max_passages", 50_000)),
-        max_copies=int(rule.param("max_copies", 8)),
+        threshold=params.threshold, num_perm=params.num_perm,
+        max_passages=params.max_passages, max_copies=params.max_copies,
     )  # fmt: skip

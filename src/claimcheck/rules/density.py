@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import DensityParams
 from claimcheck.nlp.phrases import PhraseIndex
 from claimcheck.rules.base import CheckContext
 from claimcheck.rules.matchers import MatcherCache, longest_matches, phrase_matcher
@@ -42,12 +43,12 @@ class Density:
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield at most one finding, at the first counted term or mark."""
         words = ctx.alpha_words
-        if words < int(rule.param("min_words", 50)):
+        if words < rule.params_as(DensityParams).min_words:
             return
         hits = self._hits(ctx, rule)
-        threshold = float(rule.param("threshold_per_1000_words"))
+        threshold = rule.params_as(DensityParams).threshold_per_1000_words
         rate = len(hits) * 1000 / words
-        if len(hits) < int(rule.param("min_count", 5)) or rate <= threshold:
+        if len(hits) < rule.params_as(DensityParams).min_count or rate <= threshold:
             return
         start, end = hits[0]
         shown = sorted({ctx.document.text[s:e].lower() for s, e in hits})[:6]
@@ -55,11 +56,11 @@ class Density:
             "count": str(len(hits)), "words": str(words), "rate": f"{rate:.0f}",
             "threshold": f"{threshold:g}", "examples": ", ".join(repr(x) for x in shown),
         }  # fmt: skip
-        yield ctx.finding(rule, start, end, values, rule.param("boilerplate_kind"))
+        yield ctx.finding(rule, start, end, values, rule.params_as(DensityParams).boilerplate_kind)
 
     def phrases(self, rule: Rule) -> list[str]:
         """The terms the rule counts."""
-        return [str(t) for t in rule.param("terms") or ()]
+        return [str(t) for t in rule.params_as(DensityParams).terms]
 
     def _hits(self, ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
         """Character spans of every term match and every listed mark, in text order."""
@@ -68,7 +69,7 @@ class Density:
             ctx.doc.vocab, rule, "terms", lambda: phrase_matcher(ctx.doc.vocab, terms)
         )
         hits = [(s.start_char, s.end_char) for _, s in longest_matches(matcher, ctx.doc)]
-        marks = frozenset(str(m) for m in rule.param("marks") or ())
+        marks = frozenset(str(m) for m in rule.params_as(DensityParams).marks)
         text = ctx.document.text
         chars = "".join(re.escape(m) for m in sorted(marks) if len(m) == 1)  # marks are characters
         if chars:

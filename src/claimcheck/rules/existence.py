@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import ExistenceParams, MatchParams
 from claimcheck.nlp.context import RULE_HITS_KEY
 from claimcheck.nlp.scope import Intervals
 from claimcheck.rules.base import CheckContext
@@ -21,7 +22,7 @@ class Existence:
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield a finding per match (merged where matches overlap)."""
-        kind = rule.param("boilerplate_kind")
+        kind = rule.params_as(MatchParams).boilerplate_kind
         for start, end in _merge(self._matches(ctx, rule)):
             yield ctx.finding(rule, start, end, {}, kind)
 
@@ -32,10 +33,12 @@ class Existence:
             out += [
                 (s.start_char, s.end_char) for s in ctx.doc.spans[RULE_HITS_KEY] if s.id_ == rule.id
             ]
-        types = set(rule.param("modifier_types") or ())
-        sourced = Intervals(ctx.context.sourced_sentences if rule.param("unless_sourced") else ())
+        params = rule.params_as(MatchParams)
+        types = set(params.modifier_types)
+        own = params if isinstance(params, ExistenceParams) else ExistenceParams()
+        sourced = Intervals(ctx.context.sourced_sentences if own.unless_sourced else ())
         linked = None
-        if rule.param("linked_to_claim"):  # only cues that a claim of the text leans on
+        if own.linked_to_claim:  # only cues that a claim of the text leans on
             linked = {(m.start, m.end) for c in ctx.context.claims if not c.negated
                       for m in (*c.vague, *c.caveats, *c.sources)}  # fmt: skip
         for m in ctx.context.modifiers:

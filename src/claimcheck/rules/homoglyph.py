@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import HomoglyphParams
 from claimcheck.nlp.fold import fold, is_obfuscated
 from claimcheck.rules.base import CheckContext
 from claimcheck.rules.boilerplate import sentence_bounds
@@ -62,7 +63,7 @@ class Homoglyph:
             if is_obfuscated(m.group()):
                 bounds = sentence_bounds(ctx, m.start(), m.end())
                 found.setdefault(bounds, []).append(fold(m.group()))
-        kind = rule.param("boilerplate_kind")
+        kind = rule.params_as(HomoglyphParams).boilerplate_kind
         for (start, end), words in sorted(found.items()):
             shown = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:4]))
             yield ctx.finding(rule, start, end, {"words": shown}, kind)

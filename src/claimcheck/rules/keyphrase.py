@@ -33,6 +33,7 @@ from itertools import pairwise
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import KeyphraseParams
 from claimcheck.nlp.components import sentence_table
 from claimcheck.rules.base import CheckContext
 
@@ -79,11 +80,11 @@ class Keyphrase:
         for sent, phrase, reason in (
             *self._search_forms(sents, rule),
             *self._keyphrases(sents, rule),
-            *self._title_repeats(sents, int(rule.param("title_words", 5))),
+            *self._title_repeats(sents, rule.params_as(KeyphraseParams).title_words),
             *self._spam(sents, rule),
         ):
             found.setdefault(_trimmed(text, sent.start, sent.end), (phrase, reason))
-        kind = rule.param("boilerplate_kind")
+        kind = rule.params_as(KeyphraseParams).boilerplate_kind
         for (start, end), (phrase, reason) in sorted(found.items()):
             yield ctx.finding(rule, start, end, {"phrase": phrase, "reason": reason}, kind)
 
@@ -91,7 +92,7 @@ class Keyphrase:
         self, sents: Sequence[_Sentence], rule: Rule
     ) -> Iterator[tuple[_Sentence, str, str]]:
         """Sentences with a listed search form ("near me")."""
-        forms = _present(sents, rule.param("search_phrases"))
+        forms = _present(sents, rule.params_as(KeyphraseParams).search_phrases)
         for sent in sents:
             for form in forms:
                 if sent.has(form):
@@ -102,9 +103,10 @@ class Keyphrase:
         self, sents: Sequence[_Sentence], rule: Rule
     ) -> Iterator[tuple[_Sentence, str, str]]:
         """Sentences with a repeated keyphrase naming a place or a price."""
-        qualifiers = frozenset(str(q).lower() for q in rule.param("qualifiers"))
+        qualifiers = frozenset(str(q).lower() for q in rule.params_as(KeyphraseParams).qualifiers)
         places = _place_words(sents)
-        max_words, min_count = int(rule.param("max_words", 5)), int(rule.param("min_count", 3))
+        params = rule.params_as(KeyphraseParams)
+        max_words, min_count = params.max_words, params.min_count
         glued = _glued_pairs(sents, places)  # ("physio", "leeds"): a name after a noun
         anchors = qualifiers | places  # a glued name is a place word too
         counts: Counter[tuple[str, ...]] = Counter()
@@ -169,11 +171,11 @@ class Keyphrase:
         self, sents: Sequence[_Sentence], rule: Rule
     ) -> Iterator[tuple[_Sentence, str, str]]:
         """Sentences with a spam phrase whose words the rest of the text does not use."""
-        phrases = _present(sents, rule.param("spam_phrases") or ())
+        phrases = _present(sents, rule.params_as(KeyphraseParams).spam_phrases)
         if not phrases:
             return
         uses = Counter(w for s in sents for w in s.lower)
-        limit = int(rule.param("max_spam_uses", 2))
+        limit = rule.params_as(KeyphraseParams).max_spam_uses
         for sent in sents:
             for phrase in phrases:
                 if sent.has(phrase) and max(uses[w] for w in phrase) <= limit:

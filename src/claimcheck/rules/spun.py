@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import SpunParams
 from claimcheck.nlp.phrases import PhraseIndex
 from claimcheck.rules.base import CheckContext
 from claimcheck.rules.matchers import MatcherCache, longest_matches, phrase_matcher
@@ -72,7 +73,7 @@ class Spun:
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per spun phrase, longest match first."""
         pairs, matcher = self._compiled(ctx, rule)
-        kind = rule.param("boilerplate_kind", "spun-text")
+        kind = rule.params_as(SpunParams).boilerplate_kind
         for index, span in longest_matches(matcher, ctx.doc):
             original = match_case(pairs[index][1], span.text)
             yield ctx.finding(rule, span.start_char, span.end_char, {"original": original}, kind)
@@ -84,7 +85,8 @@ class Spun:
     @staticmethod
     def _pairs(rule: Rule) -> _Pairs:
         """(spun phrase, original) pairs of the rule, plurals included."""
-        return expand(rule.param("replacements") or {}, bool(rule.param("plurals", True)))
+        params = rule.params_as(SpunParams)
+        return expand(params.replacements, params.plurals)
 
     def _compiled(self, ctx: CheckContext, rule: Rule) -> tuple[_Pairs, PhraseIndex]:
         """The rule's expanded phrase table and its matcher, built once per vocabulary."""

@@ -33,6 +33,7 @@ from itertools import pairwise
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import SpunCopyParams
 from claimcheck.nlp.components import sentence_table
 from claimcheck.nlp.phrases import PhraseIndex
 from claimcheck.nlp.scope import Intervals
@@ -72,7 +73,7 @@ class SpunCopy:
 
     def phrases(self, rule: Rule) -> list[str]:
         """The marker phrases the rule looks up (tokenized when the pipeline is built)."""
-        return [str(m) for m in rule.param("markers") or ()]
+        return [str(m) for m in rule.params_as(SpunCopyParams).markers]
 
     def _marker_count(self, ctx: CheckContext, rule: Rule) -> int:
         """How many markers the text holds: listed phrases (looked up by token, like the
@@ -85,7 +86,7 @@ class SpunCopy:
             )  # fmt: skip
             count += len(index.find(ctx.doc))
         if rule.id not in self._regex:
-            listed = [f"(?:{rx})" for rx in rule.param("marker_regex") or ()]
+            listed = [f"(?:{rx})" for rx in rule.params_as(SpunCopyParams).marker_regex]
             self._regex[rule.id] = re.compile("|".join(listed)) if listed else None
         rx = self._regex[rule.id]
         if rx is not None:
@@ -97,7 +98,7 @@ class SpunCopy:
         from claimcheck.rules import KINDS  # the kind registry imports this module
 
         spans: list[tuple[int, int]] = []
-        for rid in rule.param("signal_rules"):
+        for rid in rule.params_as(SpunCopyParams).signal_rules:
             other = ctx.ruleset.rule(rid)
             if other is None or other.status == "removed":
                 continue
@@ -107,15 +108,15 @@ class SpunCopy:
             spans += [(f.start, f.end) for f in found]
         text = ctx.document.text
         signals = len(spans) + self._marker_count(ctx, rule)
-        if rule.param("shuffle_check") and shuffled(text):
-            signals += int(rule.param("min_signals"))
+        if rule.params_as(SpunCopyParams).shuffle_check and shuffled(text):
+            signals += rule.params_as(SpunCopyParams).min_signals
         words = max(1, len(text.split()))
-        if signals < int(rule.param("min_signals")):
+        if signals < rule.params_as(SpunCopyParams).min_signals:
             return
-        if 100 * signals / words < float(rule.param("min_density", 0.0)):
+        if 100 * signals / words < rule.params_as(SpunCopyParams).min_density:
             return
         values = {"signals": str(signals)}
-        kind = rule.param("boilerplate_kind")
+        kind = rule.params_as(SpunCopyParams).boilerplate_kind
         sentences = sentence_table(ctx.doc).chars
         signalled = Intervals(spans)
         for block in ctx.document.blocks:

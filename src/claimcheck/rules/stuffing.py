@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
+from claimcheck.lexicon.params import StuffingParams
 from claimcheck.rules.base import CheckContext
 
 SPEC = KIND_SPECS["stuffing"]
@@ -107,12 +108,12 @@ class Stuffing:
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield at most one finding, at the phrase's first use."""
         words = ctx.alpha_words
-        if words < int(rule.param("min_words", 150)):
+        if words < rule.params_as(StuffingParams).min_words:
             return
-        limits = {int(k): float(v) for k, v in dict(rule.param("max_share")).items()}
-        min_count = int(rule.param("min_count", 10))
+        limits = {int(k): float(v) for k, v in rule.params_as(StuffingParams).max_share.items()}
+        min_count = rule.params_as(StuffingParams).min_count
         best: tuple[float, PhraseUse] | None = None
-        for use in phrase_uses(ctx.doc, int(rule.param("max_phrase_words", 4)), min_count):
+        for use in phrase_uses(ctx.doc, rule.params_as(StuffingParams).max_phrase_words, min_count):
             ratio = use.count * use.words / words / limit_for(limits, use.words)
             if ratio > 1 and (best is None or ratio > best[0]):
                 best = (ratio, use)
@@ -124,4 +125,5 @@ class Stuffing:
             "share": f"{use.count * use.words / words:.1%}",
             "limit": f"{limit_for(limits, use.words):.0%}",
         }  # fmt: skip
-        yield ctx.finding(rule, use.start, use.end, values, rule.param("boilerplate_kind"))
+        kind = rule.params_as(StuffingParams).boilerplate_kind
+        yield ctx.finding(rule, use.start, use.end, values, kind)

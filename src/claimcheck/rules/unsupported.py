@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import CLAIM_KINDS, STRENGTHS, Rule
+from claimcheck.lexicon.params import UnsupportedParams
 from claimcheck.rules.base import CheckContext
 from claimcheck.rules.soften import soften
 
@@ -24,9 +25,10 @@ class Unsupported:
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per matching claim, at its trigger wording."""
-        kinds = set(rule.param("claim_kinds") or CLAIM_KINDS)
-        strengths = set(rule.param("strengths") or STRENGTHS)
-        support = set(rule.param("support"))
+        params = rule.params_as(UnsupportedParams)
+        kinds = set(params.claim_kinds or CLAIM_KINDS)
+        strengths = set(params.strengths or STRENGTHS)
+        support = set(params.support)
         for claim in ctx.context.claims:
             if claim.negated or claim.kind not in kinds:
                 continue
