@@ -182,7 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     out = RESULTS / f"causal-language-{stamp}.json"
-    payload = {"date": stamp, "split": "sha1(sentence)[0] % 10: < 3 dev, 3 confirm, else test", **results,
+    split = "sha1(sentence)[0] % 10: < 3 dev, 3 confirm, else test"
+    payload = {"date": stamp, "split": split, **results,
                "published": BIOBERT}  # fmt: skip
     out.write_text(json.dumps(payload, indent=2), encoding="utf-8")
     print(f"\nwritten {out.relative_to(ROOT)}")

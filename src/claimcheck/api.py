@@ -168,7 +168,8 @@ class Linter:
         kept = tuple(findings)
         return FileResult(
             origin=ctx.document.origin, findings=kept, claims=context.claims, words=words,
-            score=risk_score(context.claims, context.modifiers, words, kept),
+            score=risk_score(context.claims, context.modifiers, words, kept,
+                             self.ruleset.kinds_where(science=True)),
             notes=ctx.document.notes,
         )  # fmt: skip
 

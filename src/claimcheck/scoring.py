@@ -22,8 +22,6 @@ STRENGTH_WEIGHT = {"absolute": 2.0, "strong": 1.0, "hedged": 0.6}
 VAGUE_POINTS = 0.5
 PROMO_POINTS = 0.3
 HALF = 4.0  # points per 100 words that score 50
-# science-register wording (causal.yml): on consumer pages mostly risk statements, not claims
-UNSCORED_KINDS = frozenset({"association", "causal"})
 # boilerplate that sells or templates (not site notices, disclaimers or shared quotations)
 PROMO_KINDS = frozenset({
     "call-to-action", "platform-call-to-action", "template-opener", "template-closer",
@@ -33,13 +31,15 @@ PROMO_KINDS = frozenset({
 
 def risk_score(
     claims: Iterable[Claim], modifiers: Iterable[Modifier], words: int,
-    findings: Iterable[Finding] = (),
+    findings: Iterable[Finding] = (), unscored: frozenset[str] = frozenset(),
 ) -> int:  # fmt: skip
-    """Compute the risk score of one document (0 to 99 in practice)."""
+    """Compute the risk score of one document (0 to 99 in practice). Claims of the
+    ``unscored`` kinds do not count: science-register wording (``claim_kinds`` with
+    ``science: true``) is on consumer pages mostly a risk statement, not a claim."""
     points = sum(
         SUPPORT_POINTS[c.support] * STRENGTH_WEIGHT[c.strength]
         for c in claims
-        if not c.negated and c.kind not in UNSCORED_KINDS
+        if not c.negated and c.kind not in unscored
     )
     points += VAGUE_POINTS * sum(1 for m in modifiers if m.type == "vague-attribution")
     points += PROMO_POINTS * sum(1 for f in findings if f.kind in PROMO_KINDS)

@@ -9,7 +9,7 @@ import pytest
 
 from claimcheck.errors import LexiconError
 from claimcheck.lexicon.loader import default_lexicon_dir, load_lexicon
-from claimcheck.lexicon.model import CLAIM_KINDS, STRENGTHS, SUPPORT, RuleSet
+from claimcheck.lexicon.model import STRENGTHS, SUPPORT, RuleSet
 from claimcheck.lexicon.params import UnsupportedParams
 from claimcheck.lexicon.validate import validate_patterns
 
@@ -39,7 +39,7 @@ def test_unsupported_rules_partition_claims(ruleset: RuleSet) -> None:
     """Each (kind, strength, support) combination is judged by at most one rule."""
     rules = [(r, r.params_as(UnsupportedParams)) for r in ruleset.rules
              if r.kind == "unsupported"]  # fmt: skip
-    for kind, strength, support in itertools.product(CLAIM_KINDS, STRENGTHS, SUPPORT):
+    for kind, strength, support in itertools.product(ruleset.kind_names, STRENGTHS, SUPPORT):
         hits = [
             r.id for r, p in rules
             if kind in p.claim_kinds and strength in (p.strengths or STRENGTHS)

@@ -16,6 +16,7 @@ from typing import Any
 
 from claimcheck.errors import LexiconError
 from claimcheck.lexicon.model import (
+    ClaimKind,
     ClaimPattern,
     ModifierGroup,
     Rule,
@@ -27,6 +28,7 @@ from claimcheck.lexicon.phrases import read_pair_file, read_phrase_file
 from claimcheck.lexicon.schema import (
     FILE_KEYS,
     check_keys,
+    load_claim_kind,
     load_claim_pattern,
     load_claim_shape,
     load_framed_list,
@@ -156,6 +158,8 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
     breaks: list[str] = []
     negators: list[str] = []
     subclauses: dict[str, list[str]] = {"fronted": [], "following": []}
+    kinds: dict[str, tuple[str, ClaimKind]] = {}  # name -> (where declared, kind)
+    kind_uses: list[tuple[str, str]] = []  # (where, kind) of every claim pattern
     referenced: set[str] = set()
     for d in dirs:
         in_this_pack: dict[str, str] = {}
@@ -166,8 +170,15 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
             data = _read_yaml(path)
             referenced.update(referenced_files(data, d))
             where = str(path)
+            for i, rec in enumerate(data.get("claim_kinds") or ()):
+                kind = load_claim_kind(f"{where} claim kind {i + 1}", rec)
+                if kind.name in kinds:
+                    raise LexiconError(f"{where} claim kind {i + 1}: '{kind.name}' is already "
+                                       f"declared in {kinds[kind.name][0]}")  # fmt: skip
+                kinds[kind.name] = (where, kind)
             for i, rec in enumerate(data.get("patterns") or ()):
                 claims.append(load_claim_pattern(f"{where} pattern {i + 1}", rec))
+                kind_uses.append((f"{where} pattern {i + 1}", claims[-1].kind))
             for i, rec in enumerate(data.get("modifiers") or ()):
                 gid = f"{path.stem}#{i + 1}"
                 mods.append(load_modifier(f"{where} modifier {i + 1}", rec, d, gid))
@@ -198,6 +209,10 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
     __check_unique_names(rules.values())
     shapes = tuple(load_claim_shape(w, rec, classes) for w, rec in shape_records)
     lists = tuple(load_framed_list(w, rec, classes) for w, rec in list_records)
+    kind_uses += [(w, s.kind) for (w, _), s in zip(shape_records, shapes, strict=True)
+                  if s.kind != "boilerplate"]  # fmt: skip
+    kind_uses += [(w, fl.kind) for (w, _), fl in zip(list_records, lists, strict=True)]
+    _check_kinds(kind_uses, kinds)
     unknown = sorted(set(breaks + negators) - set(classes))
     if unknown:
         raise LexiconError(f"clause_breaks/negators: unknown class {', '.join(unknown)}")
@@ -209,10 +224,20 @@ def load_lexicon(extra: Sequence[Path] = (), *, replace_default: bool = False) -
         referenced=tuple(sorted(referenced)), word_classes=tuple(classes.values()),
         claim_shapes=shapes, framed_lists=lists,
         clause_breaks=tuple(breaks), shape_negators=tuple(negators),
+        claim_kinds=tuple(sorted((k for _, k in kinds.values()), key=lambda k: k.priority)),
         fronted_subordinators=tuple(w.lower() for w in subclauses["fronted"]),
         following_subordinators=tuple(w.lower() for w in subclauses["following"]),
         directories=tuple(str(d) for d in dirs),
     )  # fmt: skip
+
+
+def _check_kinds(uses: list[tuple[str, str]], kinds: dict[str, tuple[str, ClaimKind]]) -> None:
+    """Every claim pattern, shape and list names a declared claim kind."""
+    for where, kind in uses:
+        if kind not in kinds:
+            declared = ", ".join(sorted(kinds)) or "none"
+            raise LexiconError(f"{where}: key 'kind' is {kind!r}, not a declared claim kind "
+                               f"(claim_kinds: {declared})")  # fmt: skip
 
 
 def _subclauses(where: str, record: Any) -> dict[str, list[str]]:

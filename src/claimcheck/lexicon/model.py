@@ -49,14 +49,25 @@ DIRECTIONS = frozenset({"forward", "backward", "bidirectional", "terminate"})
 SCOPES = frozenset(
     {"sentence", "previous-sentence", "next-sentence", "adjacent", "block", "document"}
 )
-CLAIM_KINDS = (
-    "cure", "safety", "association", "statistic", "comparative", "prevention", "mechanism",
-    "efficacy", "causal",
-)  # fmt: skip
 STRENGTHS = ("absolute", "strong", "hedged")
 SUPPORT = ("sourced", "caveated", "unsupported")
 SEVERITIES = ("info", "warning", "error")
 CATEGORIES = ("claim", "caveat", "source", "boilerplate", "document")
+
+
+@dataclass(frozen=True)
+class ClaimKind:
+    """A kind of claim a pack declares (``claim_kinds``), and how the checker treats it.
+
+    A sentence's claim takes the kind of lowest ``priority`` among its triggers.
+    """
+
+    name: str
+    priority: int
+    absolute: bool = False  # graded absolute whatever the wording (a cure)
+    effect: bool = True  # False: a figure, not an effect; no claim on its own (statistic)
+    science: bool = False  # science-register wording: unscored, never vetoed by the model
+    generic: bool = False  # yields to an overlapping specific wording; keeps the cues inside
 
 
 @dataclass(frozen=True)
@@ -236,8 +247,22 @@ class RuleSet:
     # words that open a clause a hedge does not reach out of (or into): at the start of a
     # sentence, up to the first comma ("Although X may ..., Y reduces Z"); after a comma, up to
     # the next comma or the sentence end ("Y reduces Z, which may reflect ...")
+    claim_kinds: tuple[ClaimKind, ...] = ()  # by priority
     fronted_subordinators: tuple[str, ...] = ()
     following_subordinators: tuple[str, ...] = ()
+
+    @property
+    def kind_names(self) -> tuple[str, ...]:
+        """The claim kinds' names, by priority."""
+        return tuple(k.name for k in self.claim_kinds)
+
+    def kinds_where(self, **flags: bool) -> frozenset[str]:
+        """The names of the claim kinds whose attributes have the given values
+        (``kinds_where(science=True)``)."""
+        return frozenset(
+            k.name for k in self.claim_kinds
+            if all(getattr(k, flag) == value for flag, value in flags.items())
+        )  # fmt: skip
 
     def rule(self, key: str) -> Rule | None:
         """Look a rule up by id (``CC101``) or name (``absolute-cure-claim``)."""

@@ -16,13 +16,13 @@ from claimcheck.errors import LexiconError
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import (
     CATEGORIES,
-    CLAIM_KINDS,
     CUT_BY_TERMINATORS,
     DIRECTIONS,
     MODIFIER_CATEGORY,
     SCOPES,
     SEVERITIES,
     STRENGTHS,
+    ClaimKind,
     ClaimPattern,
     ClaimShape,
     FramedList,
@@ -38,7 +38,7 @@ from claimcheck.lexicon.phrases import read_pair_file, read_phrase_file
 FILE_KEYS = frozenset(
     {"category", "description", "vocab", "patterns", "rules", "modifiers", "terms",
      "reference_list_headings", "softeners", "lemma_overrides", "abbreviations", "classes",
-     "shapes", "clause_breaks", "negators", "lists", "subclauses"}
+     "shapes", "clause_breaks", "negators", "lists", "subclauses", "claim_kinds"}
 )  # fmt: skip
 RULE_KEYS = frozenset(
     {"id", "name", "kind", "category", "severity", "message", "suggestion", "rationale",
@@ -155,10 +155,33 @@ def load_modifier(where: str, rec: Mapping[str, Any], base: Path, gid: str) -> M
     )  # fmt: skip
 
 
+CLAIM_KIND_KEYS = frozenset({"name", "priority", "absolute", "effect", "science", "generic"})
+
+
+def load_claim_kind(where: str, rec: Any) -> ClaimKind:
+    """Validate one declared claim kind (``claim_kinds`` entry)."""
+    if not isinstance(rec, Mapping):
+        raise LexiconError(f"{where}: expected a mapping with 'name' and 'priority'")
+    check_keys(where, rec, CLAIM_KIND_KEYS)
+    name = require(where, rec, "name")
+    if not isinstance(name, str) or not RULE_NAME.match(name):
+        raise LexiconError(f"{where}: key 'name' must be a lower-case word, got {name!r}")
+    priority = require(where, rec, "priority")
+    if not isinstance(priority, int) or isinstance(priority, bool):
+        raise LexiconError(f"{where}: key 'priority' must be an integer, got {priority!r}")
+    flags = {}
+    for key in ("absolute", "effect", "science", "generic"):
+        if key in rec:
+            if not isinstance(rec[key], bool):
+                raise LexiconError(f"{where}: key '{key}' must be true or false")
+            flags[key] = rec[key]
+    return ClaimKind(name=name, priority=priority, **flags)
+
+
 def load_claim_pattern(where: str, rec: Mapping[str, Any]) -> ClaimPattern:
     """Validate one claim trigger pattern."""
     check_keys(where, rec, CLAIM_PATTERN_KEYS)
-    kind = require(where, rec, "kind", CLAIM_KINDS)
+    kind = str(require(where, rec, "kind"))  # declared? checked once the pack is read
     strength = rec.get("strength")
     if strength is not None and strength not in STRENGTHS:
         raise LexiconError(f"{where}: key 'strength' is {strength!r}, expected one of {STRENGTHS}")
@@ -247,7 +270,7 @@ def load_claim_shape(where: str, rec: Mapping[str, Any], classes: Iterable[str])
     rule = rec.get("rule")
     if rule is not None and not RULE_ID.match(str(rule)):
         raise LexiconError(f"{where}: key 'rule' must be a rule id such as CC405")
-    kind = "boilerplate" if rule else require(where, rec, "kind", CLAIM_KINDS)
+    kind = "boilerplate" if rule else str(require(where, rec, "kind"))
     name = str(require(where, rec, "name"))
     position = rec.get("position")
     if position not in (None, "first", "last"):
@@ -300,7 +323,7 @@ def load_framed_list(where: str, rec: Mapping[str, Any], classes: Iterable[str])
         raise LexiconError(f"{where}: key 'max_words' must be a whole number of words")
     flag, pass_ = read_examples(where, rec)
     return FramedList(
-        name=str(require(where, rec, "name")), kind=require(where, rec, "kind", CLAIM_KINDS),
+        name=str(require(where, rec, "name")), kind=str(require(where, rec, "kind")),
         frame=tuple(frame), not_frame=tuple(not_frame), item=tuple(item), max_words=max_words,
         examples_flag=flag, examples_pass=pass_,
     )  # fmt: skip

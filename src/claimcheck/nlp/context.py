@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc, Span
 
 from claimcheck.claims import Claim, DocContext, Modifier
-from claimcheck.lexicon.model import CLAIM_KINDS, OVERLAP_ALLOWED, ModifierGroup, RuleSet
+from claimcheck.lexicon.model import OVERLAP_ALLOWED, ModifierGroup, RuleSet
 from claimcheck.nlp.clauses import Subclauses
 from claimcheck.nlp.components import (
     BLOCKS_KEY,
@@ -51,6 +51,11 @@ class ClaimContext:
         self.lead = {p.name: p.lead for p in ruleset.claim_patterns if p.lead}
         self.not_after = {p.name: p.not_after for p in ruleset.claim_patterns if p.not_after}
         self.headings = frozenset(h.lower() for h in ruleset.reference_headings)
+        self.kinds = ruleset.kind_names  # by priority
+        self.absolute_kinds = ruleset.kinds_where(absolute=True)
+        self.figure_kinds = ruleset.kinds_where(effect=False)
+        self.generic_kinds = ruleset.kinds_where(generic=True)
+        self.science_kinds = ruleset.kinds_where(science=True)
         self.subclauses = Subclauses(frozenset(ruleset.fronted_subordinators),
                                      frozenset(ruleset.following_subordinators))  # fmt: skip
 
@@ -75,8 +80,8 @@ class ClaimContext:
         quoted = Intervals(scare_quoted(doc))  # a wording starting in scare quotes is shown
         triggers: dict[int, list[Span]] = {}  # sentence index -> claim triggers
         matches = apply_pattern_context(_spans(doc, CLAIMS_KEY), self.lead, self.not_after)
-        effects = {sents.index(m.start) for m in matches if m.label_ != "statistic"}
-        for trig in covered_causal(innermost(matches)):
+        effects = {sents.index(m.start) for m in matches if m.label_ not in self.figure_kinds}
+        for trig in covered_causal(innermost(matches), self.generic_kinds, self.science_kinds):
             trig = to_term_end(doc, trig)
             if not blocked_at.overlaps(trig.start, trig.end) and not quoted.contains(trig.start):
                 triggers.setdefault(sents.index(trig.start), []).append(trig)
@@ -84,7 +89,7 @@ class ClaimContext:
             # on a page, the sentence model vetoes and promotes; it learnt from pages, so a
             # lone sentence or a caption is left to the rules
             triggers = apply_model(doc, self.model, sents, list(_spans(doc, CLAIMS_KEY)),
-                                   triggers, blocked_at)  # fmt: skip
+                                   triggers, blocked_at, self.science_kinds)  # fmt: skip
             effects |= {si for si, ts in triggers.items() if ts[0].id_ == MODEL_PATTERN}
         linker = Linker(sents, terminators)
         if len(doc) >= GATED_LENGTH and not is_health_document(doc):
@@ -134,7 +139,7 @@ class ClaimContext:
         # a cue inside a claim wording of the sentence belongs to that wording: the "side
         # effects" of "no side effects" is no risk disclosure for "completely safe". Generic
         # causal wording keeps its cues: "can cause soreness" is still a risk disclosure.
-        owners = Intervals.of(t for t in triggers if t.label_ != "causal")
+        owners = Intervals.of(t for t in triggers if t.label_ not in self.generic_kinds)
         mods = [
             m for m in mods
             if m.group.type in OVERLAP_ALLOWED
@@ -161,7 +166,7 @@ class ClaimContext:
             return mods
         region = self.subclauses.regions([t.lower_ for t in sentence])
         labels = {t.label_ for t in triggers}
-        top = next((k for k in CLAIM_KINDS if k in labels), None)
+        top = next((k for k in self.kinds if k in labels), None)
         claimed = {  # a trigger belongs to the clause of its last word (its verb or object)
             region[t.end - 1 - start] for t in triggers
             if start < t.end <= end and t.label_ == top
@@ -179,11 +184,11 @@ class ClaimContext:
         has_refs: bool,
     ) -> Claim:
         """Assemble the Claim record for a sentence's (active) triggers."""
-        kinds = tuple(k for k in CLAIM_KINDS if any(t.label_ == k for t in trigs))
+        kinds = tuple(k for k in self.kinds if any(t.label_ == k for t in trigs))
         uniq = {(m.start, m.end, m.group.type): m for m in linked}.values()
         by_cat = _categorise(uniq, has_refs)
         absolute = (
-            kinds[0] == "cure" or bool(by_cat["intensifier"])
+            kinds[0] in self.absolute_kinds or bool(by_cat["intensifier"])
             or any(self.strength.get(t.id_) == "absolute" for t in trigs)
         )  # fmt: skip
         # an evidential frame ("the results indicate that ...") is a caveat, but the claim

@@ -24,9 +24,6 @@ from claimcheck.nlp.sentence_model import (
 from claimcheck.nlp.terms import is_health_document
 from claimcheck.nlp.triggers import to_term_end
 
-# kinds the model does not judge: the causal-language layer (causal.yml) is measured on its
-# own data (bench/causal_language.py), not on the consumer-health annotation the model learnt
-UNVETOED = frozenset({"association", "causal"})
 # nor negated wordings: they are recorded with their cue and never flagged, whatever the model says
 _NEGATING = frozenset({"negation", "rebuttal"})
 _SOURCE_TYPES = frozenset({"url", "doi", "pmid", "citation-marker", "author-year", "named-study",
@@ -120,8 +117,13 @@ def apply_model(
     rule_triggers: Sequence[Span],
     triggers: Mapping[int, list[Span]],
     blocked: Intervals,
+    unvetoed: frozenset[str] = frozenset(),
 ) -> dict[int, list[Span]]:
-    """The triggers to judge: kept ones the model does not veto, plus promoted sentences."""
+    """The triggers to judge: kept ones the model does not veto, plus promoted sentences.
+
+    Triggers of the ``unvetoed`` kinds stay whatever the model says: the science-register
+    layer (``science: true`` kinds) is measured on its own data (bench/causal_language.py),
+    not on the consumer-health annotation the model learnt."""
     raw = {sents.index(s.start) for s in rule_triggers}
     mods = modifier_types(doc, sents)
     negated = {si for si, types in mods.items() if _NEGATING.intersection(types)}
@@ -140,7 +142,7 @@ def apply_model(
             kept = triggers[si]
             if si not in negated and model.score(feats) < model.veto_below:
                 # science-register and negated wordings stay
-                kept = [t for t in kept if t.label_ in UNVETOED]
+                kept = [t for t in kept if t.label_ in unvetoed]
             if kept:
                 out[si] = kept
             continue

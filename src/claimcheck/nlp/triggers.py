@@ -36,11 +36,14 @@ def _holds_later(kept: list[Span], i: int) -> bool:
     return False
 
 
-def covered_causal(spans: list[Span]) -> list[Span]:
-    """Drop generic causal wording that overlaps a consumer-health trigger: "strengthens" adds
-    nothing to "strengthens your immune system" (efficacy). Association wording is kept."""
-    specific = Intervals.of(s for s in spans if s.label_ not in ("causal", "association"))
-    return [s for s in spans if s.label_ != "causal" or not specific.overlaps(s.start, s.end)]
+def covered_causal(
+    spans: list[Span], generic: frozenset[str], science: frozenset[str]
+) -> list[Span]:
+    """Drop generic wording (``generic`` kinds) that overlaps a consumer-health trigger (a kind
+    neither generic nor ``science``): "strengthens" adds nothing to "strengthens your immune
+    system" (efficacy). Other science wording (association) is kept."""
+    specific = Intervals.of(s for s in spans if s.label_ not in generic | science)
+    return [s for s in spans if s.label_ not in generic or not specific.overlaps(s.start, s.end)]
 
 
 def apply_pattern_context(

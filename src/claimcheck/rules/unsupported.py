@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from claimcheck.findings import Finding
 from claimcheck.lexicon.kinds import KIND_SPECS
-from claimcheck.lexicon.model import CLAIM_KINDS, STRENGTHS, Rule
+from claimcheck.lexicon.model import STRENGTHS, Rule
 from claimcheck.lexicon.params import UnsupportedParams
 from claimcheck.rules.base import CheckContext
 from claimcheck.rules.soften import soften
@@ -26,7 +26,7 @@ class Unsupported:
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per matching claim, at its trigger wording."""
         params = rule.params_as(UnsupportedParams)
-        kinds = set(params.claim_kinds or CLAIM_KINDS)
+        kinds = set(params.claim_kinds or ctx.ruleset.kind_names)
         strengths = set(params.strengths or STRENGTHS)
         support = set(params.support)
         for claim in ctx.context.claims:
