@@ -140,7 +140,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     fetch = (_fetch_options(timeout, allow_private_hosts, ignore_robots, no_cache)
              if any(is_web_url(t) for t in targets) else None)  # requests loads in ~0.15 s
     load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, fetch=fetch,
-                       html_format="article" if html_mode == "article" else "html",
+                       html_mode=html_mode,
                        parse_later=True)  # parsed in the workers, under --doc-timeout
     _never_raise_on_output(utf8=fmt != "text")
     reporter = get_reporter(fmt, sys.stdout, sys.stderr, color, linter.rules)
