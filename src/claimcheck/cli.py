@@ -19,6 +19,7 @@ from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError
 from claimcheck.escape import VisibleFormatter, visible
 from claimcheck.findings import Severity
 from claimcheck.outcome import ExitCode, RunSummary
+from claimcheck.reporters import format_names
 
 if TYPE_CHECKING:  # the heavy modules load only when a command needs them
     from claimcheck.api import CheckOptions
@@ -66,7 +67,7 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
 
 @cli.command()
 @click.argument("targets", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(format_names()), default="text",
               show_default=True, help="Output format (sarif: SARIF 2.1.0 for code scanning).")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="error",
               show_default=True, help="Exit 1 when a finding has at least this severity.")
