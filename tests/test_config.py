@@ -225,6 +225,10 @@ def test_lexicon_commands_use_the_configured_lexicon(
     configured = capsys.readouterr().out
     count = int(default.split()[1])
     assert configured.startswith(f"ok: {count + 1} rules")
+    assert main(["--no-config", "lexicon", "export", "--jsonl"]) == 0
+    assert '"id": "CC198' not in capsys.readouterr().out
+    assert main(["lexicon", "export", "--jsonl"]) == 0
+    assert '"id": "CC198' in capsys.readouterr().out
 
 
 def test_command_line_lexicon_wins_over_the_configured_one(
