@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimcheck.cli import check, cli, main
-from claimcheck.config import KEYS, find_config, option_name
+from claimcheck.cli import cli, main
+from claimcheck.config import find_config
+from claimcheck.config_keys import FILE_ONLY_KEYS, CommandLineOnly, default_map, option_keys
 
 CLAIM = "Cupping relieves back pain. It is completely safe.\n"
 
@@ -21,7 +22,7 @@ def test_pyproject_table_is_found_from_a_subfolder(tmp_path: Path) -> None:
     sub.mkdir()
     config = find_config(sub)
     assert config.path == tmp_path / "pyproject.toml"
-    assert config.default_map() == {"ignore": ["CC102"], "fail_on": "warning"}
+    assert default_map(cli, config) == {"check": {"ignore": ("CC102",), "fail_on": "warning"}}
 
 
 def test_config_changes_defaults_and_options_still_win(
@@ -91,6 +92,10 @@ def _config_error(
         ('[per-path]\n"*" = { ignore = "CC3" }\n', "per-path '*': key 'ignore' must be a list"),
         ('[per-path]\n"*" = "CC3"\n', "per-path '*': must be a table"),
         ('select = ["CC1", 3]\n', "key 'select' must be a list of strings, got a list holding"),
+        ('jobs = "2"\n', "key 'jobs' must be an integer, got a string '2'"),
+        ('color = "yes"\n', "key 'color' must be true or false, got a string 'yes'"),
+        ("per-path = 3\n", "key 'per-path' must be a table, got an integer 3"),
+        ('[per-path]\n"*" = { select = ["CC3"] }\n', "per-path '*': unknown key 'select'"),
     ],
 )
 def test_string_where_a_list_is_expected_is_a_config_error(
@@ -117,6 +122,8 @@ def test_boolean_max_bytes_is_a_config_error(
         ("max-bytes = -5\n", "key 'max-bytes': -5 is not in the range"),
         ("timeout = 0\n", "key 'timeout': 0"),
         ('fail-on = "errors"\n', "key 'fail-on': 'errors' is not one of"),
+        ('format = "xml"\n', "key 'format': 'xml' is not one of"),
+        ('html = "html"\n', "key 'html': 'html' is not one of 'page', 'article'"),
     ],
 )
 def test_value_the_option_refuses_names_file_and_key(
@@ -133,10 +140,29 @@ def test_negative_max_bytes_option_is_a_usage_error(tmp_path: Path) -> None:
     assert main(["--no-config", "check", "--max-bytes", "-1", str(tmp_path)]) == 2
 
 
-def test_every_config_key_is_a_check_option() -> None:
-    """A key without its option could never be checked by the option's own type."""
-    names = {p.name for p in check.params}
-    assert {option_name(k) for k in KEYS if k != "per-path"} <= names
+def test_keys_are_the_commands_long_option_names() -> None:
+    """Every option of every subcommand is a key, unless declared command-line only."""
+    keys = option_keys(cli)
+    assert {"fail-on", "min-severity", "lexicon", "format", "html", "jobs"} <= keys.keys()
+    for key, settings in keys.items():
+        for setting in settings:
+            assert f"--{key}" in setting.option.opts
+            assert not isinstance(setting.option, CommandLineOnly)
+    guards = {"allow-private-hosts", "ignore-robots", "jsonl"}
+    assert guards.isdisjoint(keys) and FILE_ONLY_KEYS.keys().isdisjoint(keys)
+
+
+def test_a_key_reaches_every_command_that_has_the_option() -> None:
+    lexicon = {setting.path for setting in option_keys(cli)["lexicon"]}
+    assert lexicon == {("check",), ("rules",), ("lexicon", "validate"), ("lexicon", "export")}
+
+
+def test_command_line_only_option_is_an_unknown_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a checked-out project must not lift the SSRF guard for whoever runs claimcheck in it
+    err = _config_error(tmp_path, monkeypatch, capsys, "allow-private-hosts = true\n")
+    assert "unknown key 'allow-private-hosts'" in err and "fail-on" in err
 
 
 @pytest.mark.parametrize(
@@ -158,3 +184,59 @@ def test_unknown_selector_in_config_names_file_and_key(
     expected: str,
 ) -> None:
     assert expected in _config_error(tmp_path, monkeypatch, capsys, toml)
+
+
+RULE = (
+    "category: x\nrules:\n  - id: CC198\n    name: house-rule\n    kind: existence\n"
+    '    category: claim\n    severity: warning\n    message: "{match} is bad"\n'
+    "    patterns: [foo]\n"
+)
+
+
+def _house_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A project whose configuration adds a pack (path relative to the file); run in a
+    subfolder, so a path taken from the current folder would miss it."""
+    (tmp_path / "house").mkdir()
+    (tmp_path / "house" / "x.yml").write_text(RULE, encoding="utf-8")
+    (tmp_path / ".claimcheck.toml").write_text('lexicon = ["house"]\n', encoding="utf-8")
+    (tmp_path / "posts").mkdir()
+    monkeypatch.chdir(tmp_path / "posts")
+
+
+def test_rules_lists_the_configured_lexicon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _house_pack(tmp_path, monkeypatch)
+    assert main(["rules"]) == 0
+    assert "CC198  house-rule" in capsys.readouterr().out
+    assert main(["rules", "house-rule"]) == 0
+    assert "# CC198 house-rule" in capsys.readouterr().out
+    assert main(["--no-config", "rules"]) == 0
+    assert "CC198" not in capsys.readouterr().out
+
+
+def test_lexicon_commands_use_the_configured_lexicon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _house_pack(tmp_path, monkeypatch)
+    assert main(["--no-config", "lexicon", "validate"]) == 0
+    default = capsys.readouterr().out
+    assert main(["lexicon", "validate"]) == 0
+    configured = capsys.readouterr().out
+    count = int(default.split()[1])
+    assert configured.startswith(f"ok: {count + 1} rules")
+    assert main(["--no-config", "lexicon", "export", "--jsonl"]) == 0
+    assert '"id": "CC198' not in capsys.readouterr().out
+    assert main(["lexicon", "export", "--jsonl"]) == 0
+    assert '"id": "CC198' in capsys.readouterr().out
+
+
+def test_command_line_lexicon_wins_over_the_configured_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _house_pack(tmp_path, monkeypatch)
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "x.yml").write_text(RULE.replace("CC198", "CC197"), encoding="utf-8")
+    assert main(["rules", "--lexicon", str(tmp_path / "other")]) == 0
+    out = capsys.readouterr().out
+    assert "CC197  house-rule" in out and "CC198" not in out

@@ -38,7 +38,7 @@ MODULE_LAYERS = {
     "outcome": "records", "results": "records",
     "filters": "checking", "scoring": "checking", "suppress": "checking",
     "api": "api", "rules_doc": "reporters",
-    "cli": "cli", "__main__": "cli", "config": "cli", "parallel": "parallel",
+    "cli": "cli", "__main__": "cli", "config": "cli", "config_keys": "cli", "parallel": "parallel",
 }  # fmt: skip
 FLOOR = {layer: n for n, floor in enumerate(FLOORS) for layer in floor}
 

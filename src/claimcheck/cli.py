@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from claimcheck import __version__
+from claimcheck.config_keys import CommandLineOnly
 from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError
 from claimcheck.escape import VisibleFormatter, visible
 from claimcheck.findings import Severity
 from claimcheck.outcome import ExitCode, RunSummary
+from claimcheck.reporters import format_names
 
 if TYPE_CHECKING:  # the heavy modules load only when a command needs them
     from claimcheck.api import CheckOptions
@@ -36,6 +38,12 @@ def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
 
 
+lexicon_option = click.option(
+    "--lexicon", "lexicons", multiple=True, type=click.Path(file_okay=False),
+    help="Extra lexicon pack directory (adds to or overrides the default pack).",
+)  # fmt: skip
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="claimcheck")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
@@ -48,6 +56,7 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
     """Check health articles for unsupported medical claims, missing caveats and sources,
     and template or spam boilerplate."""
     from claimcheck.config import FileConfig, find_config, load_config_file
+    from claimcheck.config_keys import default_map
 
     level = logging.WARNING - 10 * min(verbose, 2)
     handler = logging.StreamHandler()  # log lines name inputs: their control characters shown
@@ -59,14 +68,13 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
         config = load_config_file(Path(config_path))
     else:
         config = find_config()
-    config.check_values(check)
-    ctx.default_map = {"check": config.default_map()}
+    ctx.default_map = default_map(cli, config)  # every subcommand's, values checked
     ctx.obj = config
 
 
 @cli.command()
 @click.argument("targets", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(format_names()), default="text",
               show_default=True, help="Output format (sarif: SARIF 2.1.0 for code scanning).")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="error",
               show_default=True, help="Exit 1 when a finding has at least this severity.")
@@ -82,8 +90,7 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
               show_default=True,
               help="HTML files and stdin: the whole page minus scripts, navigation and footers, "
                    "or only the main article (as for URLs).")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(file_okay=False),
-              help="Extra lexicon pack directory (adds to or overrides the default pack).")
+@lexicon_option
 @click.option("--max-bytes", type=click.IntRange(min=1), default=10 * 1024 * 1024,
               show_default=True,
               help="Refuse input files larger than this.")
@@ -91,9 +98,10 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
               show_default=True,
               help="Seconds allowed per URL, all included: connecting, headers, body, "
                    "redirects, retries and robots.txt.")
-@click.option("--allow-private-hosts", is_flag=True,
+@click.option("--allow-private-hosts", is_flag=True, cls=CommandLineOnly,
               help="Allow URLs on loopback/private networks (off: SSRF guard).")
-@click.option("--ignore-robots", is_flag=True, help="Fetch URLs even where robots.txt disallows.")
+@click.option("--ignore-robots", is_flag=True, cls=CommandLineOnly,
+              help="Fetch URLs even where robots.txt disallows.")
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk HTTP cache.")
 @click.option("--color/--no-color", default=None,
               help="Force colour on or off (default: on a terminal).")
@@ -140,7 +148,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     fetch = (_fetch_options(timeout, allow_private_hosts, ignore_robots, no_cache)
              if any(is_web_url(t) for t in targets) else None)  # requests loads in ~0.15 s
     load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, fetch=fetch,
-                       html_format="article" if html_mode == "article" else "html",
+                       html_mode=html_mode,
                        parse_later=True)  # parsed in the workers, under --doc-timeout
     _never_raise_on_output(utf8=fmt != "text")
     reporter = get_reporter(fmt, sys.stdout, sys.stderr, color, linter.rules)
@@ -209,8 +217,7 @@ def _close_fetcher() -> None:
 
 @cli.command()
 @click.argument("rule", required=False)
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(file_okay=False),
-              help="Extra lexicon pack directory.")
+@lexicon_option
 def rules(rule: str | None, lexicons: tuple[str, ...]) -> None:
     """List every rule, or explain one (by id like CC101 or by name)."""
     from claimcheck.lexicon.loader import load_lexicon
@@ -233,27 +240,30 @@ def lexicon() -> None:
 
 @lexicon.command("validate")
 @click.argument("directories", nargs=-1, type=click.Path(file_okay=False))
-def lexicon_validate(directories: tuple[str, ...]) -> None:
-    """Load the default pack plus DIRECTORIES and compile every pattern with validation."""
+@lexicon_option
+def lexicon_validate(directories: tuple[str, ...], lexicons: tuple[str, ...]) -> None:
+    """Load the default pack, --lexicon and DIRECTORIES; compile each pattern with validation."""
     from claimcheck.lexicon.loader import load_lexicon
     from claimcheck.lexicon.validate import validate_patterns
 
-    ruleset = load_lexicon([Path(d) for d in directories])
+    ruleset = load_lexicon([Path(d) for d in (*lexicons, *directories)])
     validate_patterns(ruleset)
     click.echo(f"ok: {len(ruleset.rules)} rules, {len(ruleset.claim_patterns)} claim patterns, "
                f"{len(ruleset.modifiers)} modifier groups (digest {ruleset.digest})")  # fmt: skip
 
 
 @lexicon.command("export")
-@click.option("--jsonl", "jsonl", is_flag=True, required=True, help="spaCy patterns.jsonl format.")
-def lexicon_export(jsonl: bool) -> None:
+@click.option("--jsonl", "jsonl", is_flag=True, required=True, cls=CommandLineOnly,
+              help="spaCy patterns.jsonl format.")
+@lexicon_option
+def lexicon_export(jsonl: bool, lexicons: tuple[str, ...]) -> None:
     """Write every pattern as spaCy-native JSONL (for debugging in spaCy or Prodigy)."""
     import json
 
     from claimcheck.lexicon.compile import all_patterns
     from claimcheck.lexicon.loader import load_lexicon
 
-    for _origin, pattern in all_patterns(load_lexicon()):
+    for _origin, pattern in all_patterns(load_lexicon([Path(p) for p in lexicons])):
         click.echo(json.dumps(pattern, ensure_ascii=False))
 
 

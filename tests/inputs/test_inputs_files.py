@@ -8,11 +8,13 @@ import shutil
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
+from claimcheck.cli import check
 from claimcheck.document import Document
 from claimcheck.errors import ConfigError, ExtractError, InputError
-from claimcheck.sources import LoadOptions, iter_inputs
+from claimcheck.sources import HTML_MODES, LoadOptions, iter_inputs
 
 OPTIONS = LoadOptions()
 
@@ -161,6 +163,14 @@ def test_stdin_too_large(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_bad_options_rejected() -> None:
     with pytest.raises(ConfigError):
         LoadOptions(stdin_format="docx")
+    with pytest.raises(ConfigError, match="unknown HTML mode 'html': use page or article"):
+        LoadOptions(html_mode="html")  # the parser's name is no mode: one name per mode
+
+
+def test_html_modes_are_the_cli_choices() -> None:
+    (option,) = (p for p in check.params if p.name == "html_mode")
+    assert isinstance(option.type, click.Choice)
+    assert list(option.type.choices) == list(HTML_MODES)
 
 
 def test_url_without_web_module(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,28 +1,44 @@
-"""Output formats, each in its own module behind a name switch (Vale, flake8)."""
+"""Output formats: every module of this package but ``base`` is one, named as the module
+(``json.py`` is ``--format json``) and naming its reporter class ``REPORTER`` (Vale, flake8).
+
+Adding a format is adding a module (and its test): the CLI's ``--format`` choices are
+:func:`format_names`, read from the package's files without importing them.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from claimcheck.lexicon.model import Rule
-from claimcheck.reporters.base import Reporter
-from claimcheck.reporters.json import JsonReporter
-from claimcheck.reporters.sarif import SarifReporter
-from claimcheck.reporters.text import TextReporter
+from claimcheck.reporters.base import Reporter, ReporterClass
 
-REPORTERS: dict[str, type[TextReporter] | type[JsonReporter] | type[SarifReporter]] = {
-    "text": TextReporter,
-    "json": JsonReporter,
-    "sarif": SarifReporter,
-}
+if TYPE_CHECKING:
+    from claimcheck.lexicon.model import Rule
+
+NOT_FORMATS = frozenset({"base"})  # modules of this package that are no output format
+
+
+def format_names() -> tuple[str, ...]:
+    """Every output format, sorted: the modules of this package."""
+    found = (m.name for m in pkgutil.iter_modules(__path__))
+    return tuple(sorted(n for n in found if n not in NOT_FORMATS and not n.startswith("_")))
+
+
+def reporter_class(name: str) -> ReporterClass:
+    """The ``REPORTER`` of format ``name``, its module imported on first use."""
+    if name not in format_names():
+        raise ValueError(f"unknown output format {name!r}: use {', '.join(format_names())}")
+    found: ReporterClass = importlib.import_module(f"{__name__}.{name}").REPORTER
+    return found
 
 
 def get_reporter(
     name: str, out: TextIO, err: TextIO, color: bool | None, rules: Sequence[Rule] = ()
 ) -> Reporter:
-    """Instantiate the reporter registered under ``name`` (``rules``: the enabled rules)."""
-    return REPORTERS[name](out, err, color, rules)
+    """Instantiate the reporter of format ``name`` (``rules``: the enabled rules)."""
+    return reporter_class(name)(out, err, color, rules)
 
 
-__all__ = ["REPORTERS", "Reporter", "get_reporter"]
+__all__ = ["Reporter", "ReporterClass", "format_names", "get_reporter", "reporter_class"]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from claimcheck.outcome import RunSummary
 from claimcheck.results import FileResult
+
+if TYPE_CHECKING:
+    from claimcheck.lexicon.model import Rule
 
 
 class Reporter(Protocol):
@@ -21,4 +25,15 @@ class Reporter(Protocol):
 
     def finish(self, summary: RunSummary) -> None:
         """Write the summary and close the output."""
+        ...
+
+
+class ReporterClass(Protocol):
+    """What each output format module names ``REPORTER``: a reporter made from the streams,
+    the colour choice (None: on a terminal) and the enabled rules."""
+
+    def __call__(
+        self, out: TextIO, err: TextIO, color: bool | None, rules: Sequence[Rule] = ()
+    ) -> Reporter:
+        """A reporter writing to ``out`` (results) and ``err`` (input errors, summary)."""
         ...

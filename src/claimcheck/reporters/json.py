@@ -21,6 +21,7 @@ from claimcheck.escape import is_lossy, json_text, percent_encoded, valid_unicod
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
+from claimcheck.reporters.base import ReporterClass
 from claimcheck.results import FileResult
 
 SCHEMA_VERSION = 1
@@ -103,3 +104,6 @@ def finding_json(f: Finding) -> dict[str, Any]:
 def _modifier(m: Modifier) -> dict[str, Any]:
     """A linked caveat or source."""
     return {"start": m.start, "end": m.end, "text": m.text, "type": m.type}
+
+
+REPORTER: ReporterClass = JsonReporter  # this module is --format json

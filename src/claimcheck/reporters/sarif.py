@@ -18,6 +18,7 @@ from claimcheck.escape import json_text, uri_reference
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
+from claimcheck.reporters.base import ReporterClass
 from claimcheck.results import FileResult
 from claimcheck.rules_doc import summary
 
@@ -94,3 +95,6 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"category": rule.category, "kind": rule.kind},
     }  # fmt: skip
+
+
+REPORTER: ReporterClass = SarifReporter  # this module is --format sarif

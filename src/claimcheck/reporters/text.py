@@ -18,6 +18,7 @@ from claimcheck.escape import visible
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
+from claimcheck.reporters.base import ReporterClass
 from claimcheck.results import FileResult
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -81,3 +82,6 @@ class TextReporter:
         """Write a line; click drops the colour codes when the stream is not a terminal."""
         styled = click.style(message, **style) if style else message  # type: ignore[arg-type]
         click.echo(styled, file=self.err if err else self.out, color=self.color)
+
+
+REPORTER: ReporterClass = TextReporter  # this module is --format text

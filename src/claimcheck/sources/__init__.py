@@ -7,6 +7,7 @@ from claimcheck.sources.files import LoadOptions, iter_inputs
 from claimcheck.sources.load import (
     EXTENSION_FORMATS,
     FORMATS,
+    HTML_MODES,
     STDIN_ORIGIN,
     Unparsed,
     load_file,
@@ -17,6 +18,7 @@ from claimcheck.sources.load import (
 __all__ = [
     "EXTENSION_FORMATS",
     "FORMATS",
+    "HTML_MODES",
     "MAX_INPUT_BYTES",
     "STDIN_ORIGIN",
     "LoadOptions",

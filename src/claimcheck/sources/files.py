@@ -16,6 +16,7 @@ from claimcheck.errors import ConfigError, InputError
 from claimcheck.sources.decode import MAX_INPUT_BYTES
 from claimcheck.sources.load import (
     FORMATS,
+    HTML_MODES,
     STDIN_ORIGIN,
     Unparsed,
     as_input_error,
@@ -45,22 +46,24 @@ class LoadOptions:
     max_bytes: int = MAX_INPUT_BYTES
     extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
     fetch: object | None = None  # options of claimcheck.sources.web, passed through untouched
-    html_format: str = "html"  # HTML files and stdin: "html" (whole page) or "article"
+    html_mode: str = "page"  # HTML files and stdin: "page" (whole page) or "article"
     parse_later: bool = False  # files and stdin as Unparsed: parsed where they are checked
 
     def __post_init__(self) -> None:
         """Reject an unknown stdin format or a non-positive size limit."""
         if self.stdin_format not in FORMATS:
             raise ConfigError(f"unknown stdin format {self.stdin_format!r}: use txt, md or html")
-        if self.html_format not in ("html", "article"):
-            raise ConfigError(f"unknown HTML reading {self.html_format!r}: use html or article")
+        if self.html_mode not in HTML_MODES:
+            modes = " or ".join(HTML_MODES)
+            raise ConfigError(f"unknown HTML mode {self.html_mode!r}: use {modes}")
         if self.max_bytes <= 0:
             raise ConfigError(f"--max-bytes must be positive, not {self.max_bytes}")
 
 
 def _stdin_format(options: LoadOptions) -> str:
     """The stdin format, with HTML read as the options say (whole page or article)."""
-    return options.html_format if options.stdin_format == "html" else options.stdin_format
+    html = options.stdin_format == "html"
+    return HTML_MODES[options.html_mode] if html else options.stdin_format
 
 
 def walk_directory(root: Path, extensions: tuple[str, ...]) -> Iterator[Path | InputError]:
@@ -141,7 +144,7 @@ def _iter_path(target: str, options: LoadOptions) -> Iterator[Loaded]:
 def _load(path: Path, origin: str, options: LoadOptions) -> Loaded:
     """Read one file, parsed now or (``parse_later``) where it will be checked."""
     read = read_file if options.parse_later else load_file
-    return guarded(origin, partial(read, path, options.max_bytes, html_format=options.html_format))
+    return guarded(origin, partial(read, path, options.max_bytes, html_mode=options.html_mode))
 
 
 def is_web_url(target: str) -> bool:

@@ -50,6 +50,9 @@ FORMATS: dict[str, Callable[[str, str], Document]] = {
     "html": parse_html,
     "article": parse_article,
 }
+# --html: how HTML files and stdin are read, by mode: the whole page minus scripts, navigation
+# and footers, or only the main article (as for URLs). The mode names are the CLI's.
+HTML_MODES: dict[str, str] = {"page": "html", "article": "article"}  # mode -> format
 EXTENSION_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 
 
@@ -170,22 +173,22 @@ def load_file(
     path: Path,
     max_bytes: int = MAX_INPUT_BYTES,
     origin: str | None = None,
-    html_format: str = "html",
+    html_mode: str = "page",
 ) -> Document:
     """Read and parse one file, refusing it before reading if it is over ``max_bytes``.
 
     Only regular files are read: a FIFO, device or socket is refused without being opened.
-    ``html_format`` is how HTML files are read: ``html`` (the whole page minus scripts,
+    ``html_mode`` is how HTML files are read: ``page`` (the whole page minus scripts,
     navigation and footers) or ``article`` (the main content only).
     """
-    return read_file(path, max_bytes, origin, html_format).parse()
+    return read_file(path, max_bytes, origin, html_mode).parse()
 
 
 def read_file(
     path: Path,
     max_bytes: int = MAX_INPUT_BYTES,
     origin: str | None = None,
-    html_format: str = "html",
+    html_mode: str = "page",
 ) -> Unparsed:
     """Read one file (as :func:`load_file`) without parsing it."""
     origin = origin or str(path)
@@ -197,7 +200,7 @@ def read_file(
     if len(data) > max_bytes:  # the file grew after stat
         raise too_large(origin, len(data), max_bytes, at_least=True)
     fmt = format_for(path)
-    return Unparsed.of_bytes(origin, data, html_format if fmt == "html" else fmt)
+    return Unparsed.of_bytes(origin, data, HTML_MODES[html_mode] if fmt == "html" else fmt)
 
 
 def load_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Document:
