@@ -45,8 +45,8 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def run_checker(paths: Sequence[Path]) -> dict[str, dict[str, Any]]:
     """claimcheck's JSON document objects for the files, keyed by path, as the CLI writes them."""
     from claimcheck.api import CheckOptions, Linter
+    from claimcheck.inputs import LoadOptions, iter_inputs
     from claimcheck.reporters.json import document_json
-    from claimcheck.sources import LoadOptions, iter_inputs
 
     linter = Linter(options=CheckOptions())
     inputs = iter_inputs([str(p) for p in paths], LoadOptions())

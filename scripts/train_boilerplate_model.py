@@ -31,12 +31,12 @@ import annotations as ann  # noqa: E402  # bench/annotations.py: the corpus and 
 import logistic  # noqa: E402  # scripts/logistic.py (this script's folder is on sys.path)
 
 from claimcheck.api import CheckOptions, Linter  # noqa: E402
+from claimcheck.inputs import load_file  # noqa: E402
 from claimcheck.lexicon.loader import default_lexicon_dir  # noqa: E402
 from claimcheck.nlp.boilerplate_model import MODEL_FILE, BoilerplateModel, Page  # noqa: E402
 from claimcheck.nlp.components import sentence_table  # noqa: E402
 from claimcheck.rules import KIND_SPECS  # noqa: E402
 from claimcheck.rules.base import CheckContext  # noqa: E402
-from claimcheck.sources import load_file  # noqa: E402
 
 OUT = default_lexicon_dir() / MODEL_FILE
 RULE = "CC409"  # the rule that reports the model's sentences (lexicons/boilerplate.yml)

@@ -26,13 +26,13 @@ import annotations as ann  # noqa: E402  # bench/annotations.py: the corpus and 
 import logistic  # noqa: E402  # scripts/logistic.py (this script's folder is on sys.path)
 
 from claimcheck.api import Linter  # noqa: E402
+from claimcheck.inputs import load_file  # noqa: E402
 from claimcheck.lexicon.loader import default_lexicon_dir, load_lexicon  # noqa: E402
 from claimcheck.nlp.context import CLAIMS_KEY, sentences_of  # noqa: E402
 from claimcheck.nlp.model_gate import document_features  # noqa: E402
 from claimcheck.nlp.pipeline import build_nlp  # noqa: E402
 from claimcheck.nlp.sentence_model import MODEL_FILE, SentenceModel  # noqa: E402
 from claimcheck.rules.base import CheckContext  # noqa: E402
-from claimcheck.sources import load_file  # noqa: E402
 
 OUT = default_lexicon_dir() / MODEL_FILE
 MIN_DOCS = 4  # a feature seen in fewer dev sentences gets no weight

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from claimcheck.api import FileResult, Linter
 from claimcheck.errors import InputError
 from claimcheck.extract.text import parse_plain
+from claimcheck.inputs.load import parse_bytes
 from claimcheck.outcome import RunSummary
 from claimcheck.reporters import get_reporter
-from claimcheck.sources.load import parse_bytes
 
 FUZZ = settings(
     max_examples=60,

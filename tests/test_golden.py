@@ -11,8 +11,8 @@ import os
 from pathlib import Path
 
 from claimcheck.api import Linter
+from claimcheck.inputs import load_file
 from claimcheck.reporters.json import document_json
-from claimcheck.sources import load_file
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = ROOT / "examples" / "cupping-therapy.txt"

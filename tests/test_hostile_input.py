@@ -20,9 +20,9 @@ from claimcheck.cli import cli
 from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.findings import Finding, Severity
+from claimcheck.inputs import LoadOptions, iter_inputs
 from claimcheck.outcome import RunSummary
 from claimcheck.reporters import get_reporter
-from claimcheck.sources import LoadOptions, iter_inputs
 
 CLAIMS = "Cupping relieves back pain. It is completely safe and has no side effects.\n"
 RAW_CONTROLS = ("\x1b", "\r", "\x08", "\x07", "\x9b")

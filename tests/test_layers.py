@@ -24,7 +24,7 @@ SRC = Path(claimcheck.__file__).parent
 FLOORS: list[tuple[str, ...]] = [
     ("records",),  # plain records and helpers: no spaCy, no I/O
     ("extract", "lexicon"),  # text -> Document; YAML pack -> RuleSet (and its patterns)
-    ("sources", "nlp", "reporters"),  # inputs read; the spaCy pipeline; output formats
+    ("inputs", "nlp", "reporters"),  # inputs read; the spaCy pipeline; output formats
     ("rules",),  # rule kinds over the pipeline's Doc
     ("checking",),  # what the Linter does with findings: filter, suppress, score
     ("api",),  # the Linter

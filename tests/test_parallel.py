@@ -15,11 +15,11 @@ from click.testing import CliRunner
 from claimcheck.api import FileResult, Linter
 from claimcheck.cli import cli
 from claimcheck.extract.text import parse_plain
+from claimcheck.inputs import load
+from claimcheck.inputs.load import Unparsed
 from claimcheck.lexicon.model import RuleSet
 from claimcheck.parallel import check_parallel
 from claimcheck.rules import KIND_SPECS
-from claimcheck.sources import load
-from claimcheck.sources.load import Unparsed
 
 pytestmark = pytest.mark.skipif(
     "fork" not in mp.get_all_start_methods(), reason="the patched code reaches workers by fork"

@@ -16,6 +16,8 @@ from claimcheck import filters
 from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.findings import Finding, Severity
+from claimcheck.inputs.load import Unparsed
+from claimcheck.inputs.load import guarded as load_guarded
 from claimcheck.lexicon.loader import load_lexicon
 from claimcheck.lexicon.model import Rule, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, TEXT_KEY
@@ -24,8 +26,6 @@ from claimcheck.results import FileResult, error_result, internal_error
 from claimcheck.rules import KIND_SPECS, KINDS, select_rules
 from claimcheck.rules.base import CheckContext
 from claimcheck.scoring import risk_score
-from claimcheck.sources.load import Unparsed
-from claimcheck.sources.load import guarded as load_guarded
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +196,7 @@ def check_text(text: str, origin: str = "<text>", linter: Linter | None = None) 
 
 def check_file(path: str | Path, linter: Linter | None = None) -> FileResult:
     """Check one file of any supported format."""
-    from claimcheck.sources import LoadOptions, iter_inputs
+    from claimcheck.inputs import LoadOptions, iter_inputs
 
     item = next(iter_inputs([str(path)], LoadOptions()))
     if isinstance(item, Unparsed):

@@ -129,12 +129,12 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     """
     from claimcheck.api import CheckOptions, Linter
     from claimcheck.config import FileConfig
+    from claimcheck.inputs import LoadOptions, iter_inputs
+    from claimcheck.inputs.files import is_web_url
     from claimcheck.nlp.cache import cached_pipeline
     from claimcheck.parallel import check_parallel
     from claimcheck.reporters import get_reporter
     from claimcheck.rules import rule_phrases
-    from claimcheck.sources import LoadOptions, iter_inputs
-    from claimcheck.sources.files import is_web_url
 
     config = click.get_current_context().find_object(FileConfig)
     options = CheckOptions(select=_split(select), ignore=_split(ignore), preview=preview,
@@ -200,7 +200,7 @@ def _check_selectors(
 def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) -> Any:
     """FetchOptions for URL targets, or None when the fetch layer is unavailable."""
     try:
-        from claimcheck.sources.options import FetchOptions
+        from claimcheck.inputs.options import FetchOptions
     except ImportError:  # pragma: no cover - the fetch layer ships with the package
         return None
     return FetchOptions(timeout_connect=min(timeout, 10.0), timeout_read=timeout,
@@ -210,7 +210,7 @@ def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) 
 
 def _close_fetcher() -> None:
     """Release the shared HTTP session and cache, if URLs were fetched."""
-    fetch = sys.modules.get("claimcheck.sources.fetch")
+    fetch = sys.modules.get("claimcheck.inputs.fetch")
     if fetch is not None:
         fetch.close_shared()
 

@@ -9,7 +9,7 @@ The parent supervises: a document that takes longer than ``doc_timeout`` seconds
 worker killed (a stuck regex or a runaway loop cannot be interrupted any other way) and a
 one-line error, and a worker that dies (killed, out of memory, a crash in native code) costs
 only the document it was checking. Either way a new worker takes over the rest of the batch,
-so the run goes on. Inputs read but not yet parsed (:class:`~claimcheck.sources.load.Unparsed`)
+so the run goes on. Inputs read but not yet parsed (:class:`~claimcheck.inputs.load.Unparsed`)
 are parsed in the worker, under the same deadline. At most ``2 * jobs`` batches are in flight,
 so memory stays flat however many documents are streamed.
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from claimcheck.sources.fetch import FetchOptions, close_shared
+from claimcheck.inputs.fetch import FetchOptions, close_shared
 from tests.fetch.dripserver import DripServer
 
 ARTICLE_PATH = Path(__file__).parent.parent / "extract" / "fixtures" / "health_article.html"

@@ -17,7 +17,7 @@ from werkzeug import Request, Response
 
 from claimcheck.cli import cli
 from claimcheck.errors import FetchError
-from claimcheck.sources.fetch import FetchOptions, fetch_page
+from claimcheck.inputs.fetch import FetchOptions, fetch_page
 from tests.fetch.dripserver import Drip, DripServer, drip_body, drip_headers, fast, head
 
 LIMIT = 15.0  # the deadline is 2 s; anything near the old 330 s hang fails

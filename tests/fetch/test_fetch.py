@@ -13,8 +13,8 @@ from werkzeug import Request, Response
 from claimcheck import __version__
 from claimcheck.errors import FetchError
 from claimcheck.extract.text import parse_plain
-from claimcheck.sources.fetch import FetchOptions, fetch_page
-from claimcheck.sources.web import SkippedInput, fetch_document
+from claimcheck.inputs.fetch import FetchOptions, fetch_page
+from claimcheck.inputs.web import SkippedInput, fetch_document
 
 
 def test_article_is_fetched_and_extracted(httpserver: HTTPServer, options: FetchOptions,

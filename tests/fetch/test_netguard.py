@@ -11,8 +11,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from claimcheck.errors import FetchError
-from claimcheck.sources import netguard
-from claimcheck.sources.fetch import FetchOptions, fetch_page
+from claimcheck.inputs import netguard
+from claimcheck.inputs.fetch import FetchOptions, fetch_page
 
 PUBLIC = "93.184.216.34"
 

@@ -10,7 +10,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from claimcheck.errors import FetchError
-from claimcheck.sources.fetch import FetchOptions, fetch_page
+from claimcheck.inputs.fetch import FetchOptions, fetch_page
 
 ROBOTS = "User-agent: *\nDisallow: /private/\n"
 # A group naming claimcheck replaces the * group for it (RFC 9309).
@@ -90,8 +90,8 @@ def test_no_cache_fetches_again(httpserver: HTTPServer, options: FetchOptions) -
 def test_http_cache_is_a_subfolder_of_the_cache_root(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from claimcheck.inputs.httpcache import default_cache_dir
     from claimcheck.paths import cache_root
-    from claimcheck.sources.httpcache import default_cache_dir
 
     monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path))
     assert cache_root() == tmp_path  # pipeline pickles here, HTTP responses one level down

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import InputError
-from claimcheck.sources import decode_bytes, load_file
+from claimcheck.inputs import decode_bytes, load_file
 
 CP1252_TEXT = (
     "\u201cGreen coffee\u201d extract is sold as a fat burner \u2013 but the caf\u00e9 "

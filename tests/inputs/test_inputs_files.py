@@ -14,7 +14,7 @@ import pytest
 from claimcheck.cli import check
 from claimcheck.document import Document
 from claimcheck.errors import ConfigError, ExtractError, InputError
-from claimcheck.sources import HTML_MODES, LoadOptions, iter_inputs
+from claimcheck.inputs import HTML_MODES, LoadOptions, iter_inputs
 
 OPTIONS = LoadOptions()
 
@@ -174,7 +174,7 @@ def test_html_modes_are_the_cli_choices() -> None:
 
 
 def test_url_without_web_module(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "claimcheck.sources.web", None)  # import now fails
+    monkeypatch.setitem(sys.modules, "claimcheck.inputs.web", None)  # import now fails
     assert _describe(_run(["https://example.org/a"])) == [
         "https://example.org/a: fetching URLs is not available in this build"
     ]
@@ -182,7 +182,7 @@ def test_url_without_web_module(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_url_uses_web_module(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, object]] = []
-    fake = type(sys)("claimcheck.sources.web")
+    fake = type(sys)("claimcheck.inputs.web")
 
     def fetch_document(url: str, options: object) -> Document:
         calls.append((url, options))
@@ -191,7 +191,7 @@ def test_url_uses_web_module(monkeypatch: pytest.MonkeyPatch) -> None:
         return Document(origin=url, text="Fetched.")
 
     fake.fetch_document = fetch_document  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "claimcheck.sources.web", fake)
+    monkeypatch.setitem(sys.modules, "claimcheck.inputs.web", fake)
     marker = object()
     items = _run(["HTTPS://ok.example/", "http://bad.example/"], LoadOptions(fetch=marker))
     assert _describe(items) == ["HTTPS://ok.example/", "http://bad.example/: HTTP 404"]
@@ -199,7 +199,7 @@ def test_url_uses_web_module(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_parser_crash_becomes_input_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from claimcheck.sources import load
+    from claimcheck.inputs import load
 
     def boom(origin: str, text: str) -> Document:
         raise RuntimeError("parser bug")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from claimcheck.extract.markdown import parse_markdown
-from claimcheck.sources import load_file
+from claimcheck.inputs import load_file
 
 
 def _blocks(text: str) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from claimcheck.document import Document
 from claimcheck.extract.text import parse_plain
-from claimcheck.sources import load_file
+from claimcheck.inputs import load_file
 
 
 def _kinds(doc: Document) -> list[tuple[str, str]]:

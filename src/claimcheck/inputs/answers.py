@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 import requests
 
 from claimcheck.errors import FetchError
-from claimcheck.sources import netguard
+from claimcheck.inputs import netguard
 
 if TYPE_CHECKING:
-    from claimcheck.sources.deadline import Deadline
-    from claimcheck.sources.options import FetchOptions
+    from claimcheck.inputs.deadline import Deadline
+    from claimcheck.inputs.options import FetchOptions
 
 _CHUNK = 16_384
 ACCEPTED_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})

@@ -11,10 +11,10 @@ from claimcheck.document import Document
 from claimcheck.extract.article import extract_article
 from claimcheck.extract.language import SkippedInput, ensure_english
 from claimcheck.extract.text import parse_plain
-from claimcheck.sources.decode import decode_bytes
-from claimcheck.sources.fetch import FetchedPage, fetch_page
-from claimcheck.sources.load import Unparsed
-from claimcheck.sources.options import FetchOptions
+from claimcheck.inputs.decode import decode_bytes
+from claimcheck.inputs.fetch import FetchedPage, fetch_page
+from claimcheck.inputs.load import Unparsed
+from claimcheck.inputs.options import FetchOptions
 
 __all__ = ["FetchOptions", "SkippedInput", "decode_body", "fetch_document"]
 

@@ -1,6 +1,6 @@
 """How URLs are fetched: the options record that the fetcher and its helpers share.
 
-Its own module so that ``fetch`` (the fetcher) and ``responses`` (reading answers) both import
+Its own module so that ``fetch`` (the fetcher) and ``answers`` (reading HTTP answers) both import
 it without importing each other.
 """
 

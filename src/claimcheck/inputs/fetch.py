@@ -18,11 +18,11 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from claimcheck.errors import FetchError
-from claimcheck.sources import netguard, responses
-from claimcheck.sources.deadline import Deadline, Watch, WatchedAdapter
-from claimcheck.sources.httpcache import HttpCache, HttpReply, default_cache_dir
-from claimcheck.sources.options import FetchOptions as FetchOptions  # re-exported
-from claimcheck.sources.politeness import HostThrottle, RobotsAnswer, RobotsRules
+from claimcheck.inputs import answers, netguard
+from claimcheck.inputs.deadline import Deadline, Watch, WatchedAdapter
+from claimcheck.inputs.httpcache import HttpCache, HttpReply, default_cache_dir
+from claimcheck.inputs.options import FetchOptions as FetchOptions  # re-exported
+from claimcheck.inputs.politeness import HostThrottle, RobotsAnswer, RobotsRules
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ class Fetcher:
             except ValueError:
                 label = "error"
             raise FetchError(url, f"HTTP {reply.status} {label}")
-        media, charset = responses.media_type(reply.headers)
+        media, charset = answers.media_type(reply.headers)
         return FetchedPage(url, reply.url, media, charset, reply.body,
                            from_cache=reply.from_cache)
 
@@ -136,7 +136,7 @@ class Fetcher:
             reply, response = self._send(origin, url, deadline, robots_file)
             if reply.status not in RETRY_STATUS:
                 break
-            wait = responses.retry_after(reply.headers)
+            wait = answers.retry_after(reply.headers)
             if wait is None:
                 wait = self.options.backoff * 2**attempt
             if attempt == self.options.retries or wait > self.options.max_retry_wait:
@@ -167,7 +167,7 @@ class Fetcher:
                 except requests.RequestException as exc:
                     if watch.fired or deadline.expired():
                         raise FetchError(origin, watch.reason()) from exc
-                    raise FetchError(origin, responses.describe_error(exc, self.options)) from exc
+                    raise FetchError(origin, answers.describe_error(exc, self.options)) from exc
 
     def _exchange(self, origin: str, url: str, deadline: Deadline, watch: Watch,
                   robots_file: bool) -> tuple[HttpReply, requests.Response]:
@@ -187,11 +187,11 @@ class Fetcher:
         """Read the body of a final answer under the byte cap and deadline (b"" otherwise)."""
         status = response.status_code
         if robots_file and status not in REDIRECT_STATUS | RETRY_STATUS:
-            return responses.read_capped(origin, response, ROBOTS_MAX_BYTES, deadline)
+            return answers.read_capped(origin, response, ROBOTS_MAX_BYTES, deadline)
         if status != 200:
             return b""
-        responses.check_media_type(origin, response)
-        return responses.read_capped(origin, response, self.options.max_bytes, deadline)
+        answers.check_media_type(origin, response)
+        return answers.read_capped(origin, response, self.options.max_bytes, deadline)
 
     def _load_robots(self, robots_url: str, deadline: Deadline) -> RobotsAnswer:
         """Fetch a robots.txt (following redirects, guarded) under the page's deadline."""

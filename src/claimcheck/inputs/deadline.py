@@ -24,7 +24,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from claimcheck.errors import FetchError
-from claimcheck.sources import netguard
+from claimcheck.inputs import netguard
 
 logger = logging.getLogger(__name__)
 

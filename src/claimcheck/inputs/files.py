@@ -13,8 +13,8 @@ from pathlib import Path
 
 from claimcheck.document import Document
 from claimcheck.errors import ConfigError, InputError
-from claimcheck.sources.decode import MAX_INPUT_BYTES
-from claimcheck.sources.load import (
+from claimcheck.inputs.decode import MAX_INPUT_BYTES
+from claimcheck.inputs.load import (
     FORMATS,
     HTML_MODES,
     STDIN_ORIGIN,
@@ -45,7 +45,7 @@ class LoadOptions:
     stdin_format: str = "txt"
     max_bytes: int = MAX_INPUT_BYTES
     extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm")
-    fetch: object | None = None  # options of claimcheck.sources.web, passed through untouched
+    fetch: object | None = None  # options of claimcheck.inputs.web, passed through untouched
     html_mode: str = "page"  # HTML files and stdin: "page" (whole page) or "article"
     parse_later: bool = False  # files and stdin as Unparsed: parsed where they are checked
 

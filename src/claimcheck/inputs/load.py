@@ -16,7 +16,7 @@ from typing import Any, TypeVar, cast
 from claimcheck.document import Document
 from claimcheck.errors import ExtractError, InputError
 from claimcheck.extract.text import parse_plain
-from claimcheck.sources.decode import MAX_INPUT_BYTES, decode_bytes
+from claimcheck.inputs.decode import MAX_INPUT_BYTES, decode_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -221,12 +221,12 @@ def read_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Unparsed:
 
 
 def _web(url: str, name: str) -> Any:
-    """The function ``name`` of ``claimcheck.sources.web`` (imported lazily: requests is slow
+    """The function ``name`` of ``claimcheck.inputs.web`` (imported lazily: requests is slow
     to import); InputError naming ``url`` when the fetch layer is missing."""
     try:
-        return getattr(importlib.import_module("claimcheck.sources.web"), name)
+        return getattr(importlib.import_module("claimcheck.inputs.web"), name)
     except ImportError as exc:
-        logger.debug("claimcheck.sources.web unavailable: %s", exc)
+        logger.debug("claimcheck.inputs.web unavailable: %s", exc)
         raise InputError(url, "fetching URLs is not available in this build") from exc
 
 

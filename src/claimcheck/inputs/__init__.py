@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimcheck.sources.decode import MAX_INPUT_BYTES, decode_bytes
-from claimcheck.sources.files import LoadOptions, iter_inputs
-from claimcheck.sources.load import (
+from claimcheck.inputs.decode import MAX_INPUT_BYTES, decode_bytes
+from claimcheck.inputs.files import LoadOptions, iter_inputs
+from claimcheck.inputs.load import (
     EXTENSION_FORMATS,
     FORMATS,
     HTML_MODES,
