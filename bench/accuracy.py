@@ -7,7 +7,7 @@ Sets (each skipped with a message when absent):
     0 no relationship / 1 direct causal / 2 conditional (hedged) causal / 3 correlational.
     Each sentence is checked alone and mapped to a label by ``label_of`` in
     bench/causal_language.py, which also defines the fixed dev/test split (quote test).
-  - the seed article (/work/shared/corpus/dry-needling) scored by /work/shared/tools/seedcheck.py.
+  - the seed article (../shared/corpus/dry-needling) scored by ../shared/tools/seedcheck.py.
   - the project's own annotated examples: every rule's YAML ``examples`` (flag / pass).
   - article extraction: the latest bench/results/extraction-*.json (bench/extraction.py), or a
     fresh run with --run-extraction.
@@ -54,7 +54,7 @@ def causal_language(n_errors: int) -> dict[str, object] | None:
 def seed() -> dict[str, object] | None:
     """Run the shared seedcheck script against this checkout's claimcheck."""
     if not (SEEDCHECK.is_file() and (SEED_DIR / "expected.yml").is_file()):
-        print("seed article: /work/shared corpus or seedcheck.py absent, skipped")
+        print(f"seed article: {SEED_DIR} or {SEEDCHECK} absent, skipped")
         return None
     cmd = str(Path(sys.executable).parent / "claimcheck")
     run = subprocess.run([sys.executable, str(SEEDCHECK), str(SEED_DIR), "--cmd", cmd],

@@ -1,7 +1,8 @@
 """Main-content extraction benchmark: token precision/recall/F1 against articleBody.
 
 Data: the Zyte article-extraction-benchmark (181 pages, html/<id>.html.gz + ground-truth.json),
-found at $CLAIMCHECK_BENCH_DATA or /work/shared/datasets/article-extraction-benchmark. When it
+found at $CLAIMCHECK_BENCH_DATA or article-extraction-benchmark under the shared datasets folder
+(``../shared/datasets`` or $CLAIMCHECK_DATASETS, as every bench script). When it
 is absent the benchmark prints a skip message and exits 0. Results go to bench/results/.
 
 Metric (re-implemented here): text is NFKC-normalised, lower-cased and split into ``\\w+``
@@ -30,8 +31,10 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
-DEFAULT_DATA = Path("/work/shared/datasets/article-extraction-benchmark")
-RESULTS = Path(__file__).resolve().parent / "results"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import DATASETS, RESULTS
+
+DEFAULT_DATA = DATASETS / "article-extraction-benchmark"
 _TOKEN = re.compile(r"\w+")
 
 Extractor = Callable[[str, str], str]

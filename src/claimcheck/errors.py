@@ -1,4 +1,6 @@
-"""Every error the library raises. Only the CLI maps them to exit codes."""
+"""The library's error types, each a ``ClaimcheckError`` with a one-line message. A few
+subclasses live beside the code that raises them (``extract.language.SkippedInput``); only the
+CLI maps them to exit codes."""
 
 from __future__ import annotations
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -9,7 +10,9 @@ import pytest
 
 from claimcheck.api import FileResult, check_file
 
-SEED = Path("/work/shared/corpus/dry-needling")
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("CLAIMCHECK_SHARED", str(ROOT.parent / "shared")))
+SEED = SHARED / "corpus" / "dry-needling"
 Check = Callable[[str], FileResult]
 
 

@@ -37,11 +37,11 @@ MODIFIER_CATEGORY: dict[str, str] = {
     "purpose": "context",
     "intensifier": "context",
 }
-# Types whose scope a terminator ("but", "however") cuts, as in ConText; caveats and sources
-# reach the whole sentence ("X is safe, but side effects include ...").
 # Types that still count when they overlap a claim trigger ("is completely safe",
 # "is found to be a safe"); every other modifier inside a trigger is pruned ("no side effects").
 OVERLAP_ALLOWED = frozenset({"intensifier", "vague-attribution"})
+# Types whose scope a terminator ("but", "however") cuts, as in ConText; caveats and sources
+# reach the whole sentence ("X is safe, but side effects include ...").
 CUT_BY_TERMINATORS = frozenset(
     {"negation", "pseudo", "reported", "purpose", "intensifier", "hedge", "evidential"}
 )

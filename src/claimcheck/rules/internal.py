@@ -13,7 +13,8 @@ SPEC = KIND_SPECS["internal"]
 
 
 class Internal:
-    """Yields nothing by itself: the suppression stage reports CC900 (api.Linter)."""
+    """Yields nothing by itself: the suppression stage (``filters.py`` with ``suppress.py``)
+    reports CC900 for a suppression comment that silenced nothing."""
 
     spec = SPEC
 
