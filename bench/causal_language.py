@@ -40,7 +40,6 @@ matrix for dev, test and full; writes bench/results/causal-language-<time>.json.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import re
@@ -55,6 +54,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import DATASETS as DATA  # noqa: E402  (one data folder for every bench script)
+from common import causal_sentences  # noqa: E402
 
 CSV = DATA / "causal-language" / "pubmed_causal_language_use.csv"
 LABELS = ("0 none", "1 causal", "2 conditional", "3 correlational")
@@ -74,11 +74,9 @@ def split_of(sentence: str) -> str:
 
 
 def load() -> list[tuple[str, int]]:
-    """(sentence, label) rows, or [] when the data set is absent."""
-    if not CSV.is_file():
-        return []
-    with CSV.open(encoding="utf-8", newline="") as fh:
-        return [(row["sentence"], int(row["label"])) for row in csv.DictReader(fh)]
+    """(sentence, label) rows, or [] when the data set is absent (``common.causal_sentences``,
+    the one reader of this CSV)."""
+    return causal_sentences()
 
 
 def clean(sentence: str) -> str:

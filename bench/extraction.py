@@ -1,7 +1,7 @@
 """Main-content extraction benchmark: token precision/recall/F1 against articleBody.
 
 Data: the Zyte article-extraction-benchmark (181 pages, html/<id>.html.gz + ground-truth.json),
-found at $CLAIMCHECK_BENCH_DATA or article-extraction-benchmark under the shared datasets folder
+found at --data or article-extraction-benchmark under the shared datasets folder
 (``../shared/datasets`` or $CLAIMCHECK_DATASETS, as every bench script). When it
 is absent the benchmark prints a skip message and exits 0. Results go to bench/results/.
 
@@ -154,12 +154,12 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and write bench/results/extraction-<timestamp>.json."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path,
-                        default=Path(os.environ.get("CLAIMCHECK_BENCH_DATA", DEFAULT_DATA)))
+                        default=DEFAULT_DATA)
     parser.add_argument("--engines", help="comma-separated engine names (default: all)")
     parser.add_argument("--grid", action="store_true", help="add claimcheck setting variants")
     args = parser.parse_args(argv)
     if not (args.data / "ground-truth.json").is_file():
-        print(f"skip: benchmark data not found at {args.data} (set CLAIMCHECK_BENCH_DATA)")
+        print(f"skip: benchmark data not found at {args.data} (set CLAIMCHECK_DATASETS or --data)")
         return 0
     pages = load_pages(args.data)
     chosen = engines(args.grid)
