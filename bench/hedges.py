@@ -14,7 +14,7 @@ Split, fixed and by abstract: ``dev`` when the first byte of sha1(document id) %
 
 What counts as hedged (the checker's own machinery, no re-implementation): each sentence is
 checked alone as a plain-text document by ``Linter``; the sentence is hedged when the
-effective modifiers claimcheck found (``DocContext.modifiers``: the ``lexicons/`` modifier
+effective modifiers claimcheck found (``DocAnalysis.modifiers``: the ``lexicons/`` modifier
 groups after pseudo-triggers, disclaimers and boilerplate pruned theirs) include one of type
 ``hedge`` - the modifiers that grade a claim ``hedged``. Sentences whose only speculation
 cues are disjunctions ("or", "either ... or", "whether or not"; the data's
@@ -139,7 +139,7 @@ def run_checker(sentences: Sequence[Sentence]) -> None:
         for sent, ctx in zip(batch, linter.contexts(docs), strict=True):
             if not isinstance(ctx, CheckContext):
                 raise SystemExit(f"{sent.id}: {ctx.error}")
-            mods = [m for m in ctx.context.modifiers if m.type in HEDGE_TYPES]
+            mods = [m for m in ctx.analysis.modifiers if m.type in HEDGE_TYPES]
             sent.hedges = [(m.start, m.end, _lemmas(ctx.doc, m.start, m.end)) for m in mods]
             sent.cue_lemmas = [_lemmas(ctx.doc, s, e) for s, e in sent.cues]
 

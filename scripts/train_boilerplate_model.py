@@ -82,8 +82,8 @@ def examples() -> list[Example]:
                  if f.category == "boilerplate"]  # fmt: skip
         gold = [(g["start"], g["end"], g["kind"]) for g in record.get("boilerplate", [])]
         blocks = [(b.start, b.end, b.kind) for b in document.blocks]
-        claims = [(c.start, c.end) for c in ctx.context.claims]
-        modifiers = [(m.start, m.end, m.type) for m in ctx.context.modifiers]
+        claims = [(c.start, c.end) for c in ctx.analysis.claims]
+        modifiers = [(m.start, m.end, m.type) for m in ctx.analysis.modifiers]
         page = Page(document.text, blocks, sentence_table(ctx.doc).chars, claims, modifiers, found)
         feats = [page.features(u) for u in page.units]
         bounds = [(u.start, u.end) for u in page.units]

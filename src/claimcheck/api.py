@@ -163,12 +163,12 @@ class Linter:
 
     def result(self, ctx: CheckContext, findings: Iterable[Finding]) -> FileResult:
         """The FileResult of a document: its findings, claims, word count and score."""
-        context, doc = ctx.context, ctx.doc
+        analysis, doc = ctx.analysis, ctx.doc
         words = int(doc.to_array(["IS_ALPHA", "LIKE_NUM"]).any(axis=1).sum()) if len(doc) else 0
         kept = tuple(findings)
         return FileResult(
-            origin=ctx.document.origin, findings=kept, claims=context.claims, words=words,
-            score=risk_score(context.claims, context.modifiers, words, kept,
+            origin=ctx.document.origin, findings=kept, claims=analysis.claims, words=words,
+            score=risk_score(analysis.claims, analysis.modifiers, words, kept,
                              self.ruleset.kinds_where(science=True)),
             notes=ctx.document.notes,
         )  # fmt: skip

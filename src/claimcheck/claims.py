@@ -46,7 +46,7 @@ class Claim:
 
 
 @dataclass(frozen=True)
-class DocContext:
+class DocAnalysis:
     """What the context component found in one document, for the rule kinds to judge."""
 
     claims: tuple[Claim, ...]

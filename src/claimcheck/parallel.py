@@ -33,7 +33,7 @@ from typing import Any, cast
 from spacy.tokens import Doc
 
 from claimcheck.api import Item, Linter, guarded
-from claimcheck.claims import DocContext
+from claimcheck.claims import DocAnalysis
 from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.lexicon.model import Rule
@@ -42,7 +42,7 @@ from claimcheck.rules import KIND_SPECS, KINDS
 from claimcheck.rules.base import CheckContext, RunLevelKind
 
 Prepared = dict[str, Any]  # run-level rule id -> its kind's prepare() output
-Checked = tuple[FileResult, Document | None, DocContext | None, Prepared]
+Checked = tuple[FileResult, Document | None, DocAnalysis | None, Prepared]
 Setup = tuple[Linter, list[Rule], list[Rule]]  # the Linter, local and run-level rules
 
 
@@ -97,7 +97,7 @@ class _Pool:
         self.jobs = jobs
         self.doc_timeout = doc_timeout
         self.fork = "fork" in mp.get_all_start_methods()
-        self.context: Any = mp.get_context("fork" if self.fork else "spawn")
+        self.mp_context: Any = mp.get_context("fork" if self.fork else "spawn")
         self.workers: list[_Worker] = []
         self.items: dict[int, Item] = {}  # input number -> input, until its answer is out
         self.answers: dict[int, Checked] = {}
@@ -198,13 +198,13 @@ class _Pool:
 
     def _start(self) -> _Worker:
         """A new worker process holding the Linter."""
-        parent, child = self.context.Pipe()
+        parent, child = self.mp_context.Pipe()
         if self.fork:
             global _setup
             _setup = self.setup  # inherited by the forked child: nothing rebuilt or pickled
-            process = self.context.Process(target=_serve, args=(child, None), daemon=True)
+            process = self.mp_context.Process(target=_serve, args=(child, None), daemon=True)
         else:
-            process = self.context.Process(target=_serve, args=(child, self.setup), daemon=True)
+            process = self.mp_context.Process(target=_serve, args=(child, self.setup), daemon=True)
         process.start()
         child.close()
         return _Worker(process, parent)
@@ -253,7 +253,7 @@ def _check_one(
 ) -> Checked:
     """Worker side: parse, run the pipeline and the document-local rules. Findings stay
     unfiltered (the parent filters them once the run-level findings are in); the document,
-    its context and the run-level ``prepare()`` data go back with them."""
+    its analysis and the run-level ``prepare()`` data go back with them."""
     for ctx in linter.contexts([item]):
         if isinstance(ctx, FileResult):
             return ctx, None, None, {}
@@ -263,17 +263,18 @@ def _check_one(
             raw = linter.result(ctx, linter.evaluate(ctx, local_rules))
         except Exception as exc:
             return internal_error(ctx.document, exc), None, None, {}
-        return raw, ctx.document, ctx.context, prepared
+        return raw, ctx.document, ctx.analysis, prepared
     raise RuntimeError("Linter.contexts gave no answer for an input")
 
 
 def _finish(linter: Linter, run_rules: list[Rule], item: Item, checked: Checked) -> FileResult:
     """Parent side: add the run-level findings to a worker's answer, and filter."""
-    raw, document, context, prepared = checked
-    if document is None or context is None:
+    raw, document, analysis, prepared = checked
+    if document is None or analysis is None:
         return raw
     doc = Doc(linter.nlp.vocab)  # empty: run-level kinds read the workers' prepare()
-    ctx = CheckContext(document, doc, context, linter.ruleset, prepared, run_state=linter.run_state)
+    ctx = CheckContext(document, doc, analysis, linter.ruleset, prepared,
+                       run_state=linter.run_state)  # fmt: skip
     return guarded(document, _complete, linter, run_rules, ctx, raw)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span
 
-from claimcheck.claims import Claim, DocContext, Modifier
+from claimcheck.claims import Claim, DocAnalysis, Modifier
 from claimcheck.lexicon.model import OVERLAP_ALLOWED, ModifierGroup, RuleSet
 from claimcheck.nlp.clauses import Subclauses
 from claimcheck.nlp.components import (
@@ -42,7 +42,7 @@ _CLAUSE_BOUND = frozenset({"hedge", "purpose"})  # modifier types that stay in t
 
 
 class ClaimContext:
-    """The ``claimcheck_context`` component: sets ``doc._.cc_context`` to a DocContext."""
+    """The ``claimcheck_context`` component: sets ``doc._.cc_context`` to a DocAnalysis."""
 
     def __init__(self, ruleset: RuleSet, model: SentenceModel | None = None) -> None:
         self.ruleset = ruleset
@@ -118,7 +118,7 @@ class ClaimContext:
         sourced_chars = frozenset(
             (doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in sourced
         )
-        doc._.cc_context = DocContext(tuple(claims), effective, sourced_chars, has_refs)
+        doc._.cc_context = DocAnalysis(tuple(claims), effective, sourced_chars, has_refs)
         return doc
 
     def _claim(

@@ -25,14 +25,14 @@ class Absence:
         """Yield one finding when the document lacks every required element."""
         params = rule.params_as(AbsenceParams)
         kinds = set(params.when_claims)
-        claims = [c for c in ctx.context.claims if not c.negated and set(c.kinds) & kinds]
+        claims = [c for c in ctx.analysis.claims if not c.negated and set(c.kinds) & kinds]
         if not claims:
             return
         fields = params.requires_metadata
         if fields:
             yield from self._metadata(ctx, rule, list(fields))
             return
-        present = ctx.context.types_present()
+        present = ctx.analysis.types_present()
         if ctx.document.links and "link" in params.requires:
             return
         if present & set(params.requires):

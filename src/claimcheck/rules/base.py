@@ -9,7 +9,7 @@ from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
-from claimcheck.claims import DocContext
+from claimcheck.claims import DocAnalysis
 from claimcheck.document import Document, LineIndex
 from claimcheck.findings import Finding, Severity
 from claimcheck.lexicon.kinds import KindSpec
@@ -22,7 +22,7 @@ class CheckContext:
 
     document: Document
     doc: Doc
-    context: DocContext
+    analysis: DocAnalysis  # what the pipeline found: claims, modifiers, sourced sentences
     ruleset: RuleSet
     prepared: Mapping[str, Any] = field(default_factory=dict)  # rule id -> prepare() output
     # state the run-level kinds share across the documents of one run (the Linter's); None

@@ -58,8 +58,8 @@ class BoilerplateSentences:
                        if f.category == "boilerplate")  # fmt: skip
         covered = Covered(taken)
         blocks = [(b.start, b.end, b.kind) for b in ctx.document.blocks]
-        claims = [(c.start, c.end) for c in ctx.context.claims]
-        modifiers = [(m.start, m.end, m.type) for m in ctx.context.modifiers]
+        claims = [(c.start, c.end) for c in ctx.analysis.claims]
+        modifiers = [(m.start, m.end, m.type) for m in ctx.analysis.modifiers]
         page = Page(text, blocks, sentence_table(ctx.doc).chars, claims, modifiers, taken)
         kind = rule.params_as(BoilerplateModelParams).boilerplate_kind
         for unit in page.units:

@@ -36,12 +36,12 @@ class Existence:
         params = rule.params_as(MatchParams)
         types = set(params.modifier_types)
         own = params if isinstance(params, ExistenceParams) else ExistenceParams()
-        sourced = Intervals(ctx.context.sourced_sentences if own.unless_sourced else ())
+        sourced = Intervals(ctx.analysis.sourced_sentences if own.unless_sourced else ())
         linked = None
         if own.linked_to_claim:  # only cues that a claim of the text leans on
-            linked = {(m.start, m.end) for c in ctx.context.claims if not c.negated
+            linked = {(m.start, m.end) for c in ctx.analysis.claims if not c.negated
                       for m in (*c.vague, *c.caveats, *c.sources)}  # fmt: skip
-        for m in ctx.context.modifiers:
+        for m in ctx.analysis.modifiers:
             if (
                 m.type in types
                 and not sourced.contains(m.start)

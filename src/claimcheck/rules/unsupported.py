@@ -29,7 +29,7 @@ class Unsupported:
         kinds = set(params.claim_kinds or ctx.ruleset.kind_names)
         strengths = set(params.strengths or STRENGTHS)
         support = set(params.support)
-        for claim in ctx.context.claims:
+        for claim in ctx.analysis.claims:
             if claim.negated or claim.kind not in kinds:
                 continue
             if claim.strength not in strengths or claim.support not in support:
