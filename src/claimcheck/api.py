@@ -121,7 +121,7 @@ class Linter:
                 if doc is None:
                     doc = self.nlp(self._make_doc(item))
                 ctx = CheckContext(item, doc, doc._.cc_context, self.ruleset,
-                                   run_state=self.run_state)  # fmt: skip
+                                   run_state=self.run_state, kinds=KINDS)  # fmt: skip
             except Exception as exc:
                 yield internal_error(item, exc)
             else:

@@ -274,7 +274,7 @@ def _finish(linter: Linter, run_rules: list[Rule], item: Item, checked: Checked)
         return raw
     doc = Doc(linter.nlp.vocab)  # empty: run-level kinds read the workers' prepare()
     ctx = CheckContext(document, doc, analysis, linter.ruleset, prepared,
-                       run_state=linter.run_state)  # fmt: skip
+                       run_state=linter.run_state, kinds=KINDS)  # fmt: skip
     return guarded(document, _complete, linter, run_rules, ctx, raw)
 
 

@@ -29,10 +29,21 @@ class CheckContext:
     # when the document is checked outside a run
     run_state: dict[str, Any] | None = None
     produced: dict[str, list[Finding]] = field(default_factory=dict)  # rule id -> findings so far
+    # the kind registry (rules.KINDS, handed in by the Linter): a kind that reads another
+    # rule's findings gets them through ``findings_of`` without importing the registry
+    kinds: Mapping[str, Kind] = field(default_factory=dict)
     lines: LineIndex = field(init=False)
 
     def __post_init__(self) -> None:
         self.lines = LineIndex(self.document.text)
+
+    def findings_of(self, rule: Rule) -> list[Finding]:
+        """Another rule's findings for this document: the ones it produced if it ran before
+        (enabled), else its kind's evaluation now (not recorded, so it does not report)."""
+        found = self.produced.get(rule.id)
+        if found is None:
+            found = list(self.kinds[rule.kind].evaluate(self, rule))
+        return found
 
     @cached_property
     def alpha_words(self) -> int:

@@ -95,17 +95,12 @@ class SpunCopy:
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per block without a signal of its own, in a spun document."""
-        from claimcheck.rules import KINDS  # the kind registry imports this module
-
         spans: list[tuple[int, int]] = []
         for rid in rule.params_as(SpunCopyParams).signal_rules:
             other = ctx.ruleset.rule(rid)
             if other is None or other.status == "removed":
                 continue
-            found = ctx.produced.get(rid)  # evaluated earlier for this document, if enabled
-            if found is None:
-                found = list(KINDS[other.kind].evaluate(ctx, other))
-            spans += [(f.start, f.end) for f in found]
+            spans += [(f.start, f.end) for f in ctx.findings_of(other)]
         text = ctx.document.text
         signals = len(spans) + self._marker_count(ctx, rule)
         if rule.params_as(SpunCopyParams).shuffle_check and shuffled(text):
