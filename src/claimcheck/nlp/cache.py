@@ -30,7 +30,7 @@ from claimcheck.paths import cache_root
 
 log = logging.getLogger(__name__)
 
-_FORMAT = 3  # 3: RuleSet.referenced, checked on every hit
+_FORMAT = 4  # 3: RuleSet.referenced, checked on every hit; 4: real components
 # the subpackages that load, build and evaluate rules, and the modules they import (a test
 # keeps this closed under their imports): their code shapes the cached objects
 _CODE = ("nlp", "lexicon", "rules", "claims.py", "document.py", "errors.py", "findings.py",
