@@ -2,9 +2,10 @@
 
 ``nlp.add_pipe("claimcheck_terms")`` gives a component that takes its rules the spaCy way: in
 ``initialize`` (``nlp.initialize()``, or ``initialize(ruleset=...)`` with a loaded RuleSet),
-from the shipped lexicon plus the packs of its ``lexicons`` setting; used before that, it
-loads them on its first document. Saved with ``nlp.to_disk``, it keeps the rules it was built
-from, so ``spacy.load`` gives the same component. Each one wraps the class that does the work
+from the shipped lexicon plus the packs of its ``lexicons`` initialize setting; used before
+that, it loads the shipped lexicon on its first document. Saved with ``nlp.to_disk``, it
+keeps the rules it was built from, so ``spacy.load`` gives the same component (once this
+module is imported: it registers the factories). Each one wraps the class that does the work
 (``impl``): sentence starts, lemmas, health terms, regex modifiers, claim shapes, ConText.
 The checked span rulers are in ``nlp/ruler.py``.
 """
@@ -33,12 +34,11 @@ from claimcheck.nlp.terms import HealthTerms
 class _Component(RuleBound):
     """A claimcheck component: ``impl`` does the work once the rules are set up."""
 
-    def __init__(self, nlp: Language, name: str, lexicons: list[str]) -> None:
+    def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.name = name
         self.impl: Any = None
         fold_vocab(nlp.vocab)  # LOWER folds homoglyphs ("reverse" in Cyrillic letters)
-        self.bind(lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
         """Process the doc (loading the lexicon first if the component was not initialized)."""
@@ -126,8 +126,8 @@ class Context(_Component):
     fields = ("claim_patterns", "modifiers", "reference_headings", "word_classes",
               "fronted_subordinators", "following_subordinators")  # fmt: skip
 
-    def __init__(self, nlp: Language, name: str, lexicons: list[str], use_model: bool) -> None:
-        super().__init__(nlp, name, lexicons)
+    def __init__(self, nlp: Language, name: str, use_model: bool) -> None:
+        super().__init__(nlp, name)
         self.use_model = use_model
 
     def setup(self, ruleset: RuleSet, nlp: Any, saved: Any) -> None:
@@ -153,43 +153,40 @@ def sentence_model(ruleset: RuleSet, bits: dict[str, int]) -> SentenceModel | No
     return SentenceModel.load(path).with_classes(bits) if path is not None else None
 
 
-_DEFAULT: dict[str, Any] = {"lexicons": []}  # extra pack folders
-
-
-@Language.factory("claimcheck_blocks", default_config=_DEFAULT, assigns=["token.is_sent_start"])
-def make_blocks(nlp: Language, name: str, lexicons: list[str]) -> Blocks:
+@Language.factory("claimcheck_blocks", assigns=["token.is_sent_start"])
+def make_blocks(nlp: Language, name: str) -> Blocks:
     """The ``claimcheck_blocks`` factory."""
-    return Blocks(nlp, name, lexicons)
+    return Blocks(nlp, name)
 
 
-@Language.factory("claimcheck_lemmas", default_config=_DEFAULT, assigns=["token.lemma"])
-def make_lemmas(nlp: Language, name: str, lexicons: list[str]) -> Lemmas:
+@Language.factory("claimcheck_lemmas", assigns=["token.lemma"])
+def make_lemmas(nlp: Language, name: str) -> Lemmas:
     """The ``claimcheck_lemmas`` factory."""
-    return Lemmas(nlp, name, lexicons)
+    return Lemmas(nlp, name)
 
 
-@Language.factory("claimcheck_terms", default_config=_DEFAULT, assigns=["token.ent_id"])
-def make_terms(nlp: Language, name: str, lexicons: list[str]) -> Terms:
+@Language.factory("claimcheck_terms", assigns=["token.ent_id"])
+def make_terms(nlp: Language, name: str) -> Terms:
     """The ``claimcheck_terms`` factory."""
-    return Terms(nlp, name, lexicons)
+    return Terms(nlp, name)
 
 
-@Language.factory("claimcheck_regex", default_config=_DEFAULT, assigns=["doc.spans"])
-def make_regex(nlp: Language, name: str, lexicons: list[str]) -> Regexes:
+@Language.factory("claimcheck_regex", assigns=["doc.spans"])
+def make_regex(nlp: Language, name: str) -> Regexes:
     """The ``claimcheck_regex`` factory."""
-    return Regexes(nlp, name, lexicons)
+    return Regexes(nlp, name)
 
 
-@Language.factory("claimcheck_shapes", default_config=_DEFAULT, assigns=["doc.spans"])
-def make_shapes(nlp: Language, name: str, lexicons: list[str]) -> Shapes:
+@Language.factory("claimcheck_shapes", assigns=["doc.spans"])
+def make_shapes(nlp: Language, name: str) -> Shapes:
     """The ``claimcheck_shapes`` factory."""
-    return Shapes(nlp, name, lexicons)
+    return Shapes(nlp, name)
 
 
 @Language.factory(
-    "claimcheck_context", default_config={"lexicons": [], "use_model": True},
+    "claimcheck_context", default_config={"use_model": True},
     assigns=["doc._.cc_context"],
 )  # fmt: skip
-def make_context(nlp: Language, name: str, lexicons: list[str], use_model: bool) -> Context:
+def make_context(nlp: Language, name: str, use_model: bool) -> Context:
     """The ``claimcheck_context`` factory."""
-    return Context(nlp, name, lexicons, use_model)
+    return Context(nlp, name, use_model)

@@ -26,27 +26,30 @@ _RULER = "claimcheck_span_ruler"
 def add_components(
     nlp: Language, lexicons: list[str] | None = None, use_model: bool = True, rules: bool = True
 ) -> None:
-    """Add the claimcheck components to ``nlp`` in order (not yet initialized).
+    """Add the claimcheck components to ``nlp`` in order; ``nlp.initialize()`` then loads the
+    shipped pack plus the ``lexicons`` pack folders (kept as initialize settings).
 
-    ``lexicons``: extra pack folders on top of the shipped one; ``rules``: whether the rule
-    patterns get a ruler (a pack without pattern rules needs none).
+    ``rules``: whether the rule patterns get a ruler (a pack without pattern rules needs none).
     """
-    packs = {"lexicons": list(lexicons or [])}
-    nlp.add_pipe("claimcheck_blocks", config=packs)  # sentence starts
-    nlp.add_pipe("claimcheck_lemmas", config=packs)
-    nlp.add_pipe("claimcheck_terms", config=packs)
+    nlp.add_pipe("claimcheck_blocks")  # sentence starts
+    nlp.add_pipe("claimcheck_lemmas")
+    nlp.add_pipe("claimcheck_terms")
     nlp.add_pipe(_RULER, name="cc_claim_ruler",
-                 config={**packs, "spans_key": CLAIMS_KEY, "patterns": "claims"})  # fmt: skip
+                 config={"spans_key": CLAIMS_KEY, "patterns": "claims"})  # fmt: skip
     nlp.add_pipe(_RULER, name="cc_modifier_ruler",
-                 config={**packs, "spans_key": MODS_KEY, "patterns": "modifiers"})  # fmt: skip
-    nlp.add_pipe("claimcheck_regex", config=packs)
+                 config={"spans_key": MODS_KEY, "patterns": "modifiers"})  # fmt: skip
+    nlp.add_pipe("claimcheck_regex")
     if rules:
         nlp.add_pipe(_RULER, name="cc_rule_ruler",
-                     config={**packs, "spans_key": RULE_HITS_KEY, "patterns": "rules"})  # fmt: skip
+                     config={"spans_key": RULE_HITS_KEY, "patterns": "rules"})  # fmt: skip
     # shapes run after the rulers: claim shapes add to the claim triggers, boilerplate shapes
     # to the rule ruler's hits
-    nlp.add_pipe("claimcheck_shapes", config=packs)
-    nlp.add_pipe("claimcheck_context", config={**packs, "use_model": use_model})
+    nlp.add_pipe("claimcheck_shapes")
+    nlp.add_pipe("claimcheck_context", config={"use_model": use_model})
+    if lexicons:
+        settings = nlp.config["initialize"]["components"]
+        for name in nlp.pipe_names:
+            settings[name] = {**settings.get(name, {}), "lexicons": list(lexicons)}
 
 
 def build_nlp(ruleset: RuleSet, use_model: bool = True) -> Language:

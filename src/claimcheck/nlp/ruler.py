@@ -10,7 +10,7 @@ patterns), read from the lexicon at ``initialize`` like every claimcheck compone
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -59,18 +59,19 @@ class CheckedSpanRuler(RuleBound, SpanRuler):
         *,
         spans_key: str,
         patterns: str,
-        lexicons: Sequence[str] = (),
     ) -> None:
         if patterns not in PATTERN_SETS:
             known = ", ".join(PATTERN_SETS)
             raise ValueError(f"{name}: 'patterns' must be one of {known}, not {patterns!r}")
+        if not any("token.lemma" in nlp.get_pipe_meta(n).assigns for n in nlp.pipe_names):
+            raise ValueError(f"{name}: the patterns test lemmas; add claimcheck_lemmas (or "
+                             "another lemmatizer) to the pipeline before the ruler")  # fmt: skip
         super().__init__(nlp, name, spans_key=spans_key, phrase_matcher_attr="LOWER",
                          validate=False, overwrite=True)  # fmt: skip
         fold_vocab(nlp.vocab)
         self.pattern_set = patterns
         self.first_checks: dict[str, tuple[str, list[WordTest]]] = {}
         self.gated = GatedMatcher(nlp.vocab, {})  # token patterns (``self.matcher`` stays empty)
-        self.bind(lexicons)
 
     def __call__(self, doc: Doc) -> Doc:
         """Add the matches to ``doc.spans[spans_key]`` (loading the lexicon on first use if the
@@ -134,14 +135,15 @@ class CheckedSpanRuler(RuleBound, SpanRuler):
 
 @Language.factory(
     "claimcheck_span_ruler",
-    default_config={"spans_key": "cc_claims", "patterns": "claims", "lexicons": []},
+    default_config={"spans_key": "cc_claims", "patterns": "claims"},
+    requires=["token.lemma"],
     assigns=["doc.spans"],
 )
 def make_checked_span_ruler(
-    nlp: Language, name: str, spans_key: str, patterns: str, lexicons: list[str]
+    nlp: Language, name: str, spans_key: str, patterns: str
 ) -> CheckedSpanRuler:
     """The ``claimcheck_span_ruler`` factory."""
-    return CheckedSpanRuler(nlp, name, spans_key=spans_key, patterns=patterns, lexicons=lexicons)
+    return CheckedSpanRuler(nlp, name, spans_key=spans_key, patterns=patterns)
 
 
 def _native(

@@ -7,7 +7,8 @@ ask for the same packs, so the load is shared (keyed by the packs' content, so a
 is loaded anew). A saved component writes only the RuleSet fields it reads.
 """
 
-from __future__ import annotations
+# no ``from __future__ import annotations``: spaCy validates ``initialize`` settings against
+# the signature's annotations, which must be real types then
 
 import dataclasses
 import functools
@@ -84,25 +85,19 @@ def load_dumped(data: bytes, where: str) -> tuple[RuleSet, Any]:
 
 class RuleBound:
     """What every claimcheck component shares: rules given to ``initialize`` (or loaded from
-    its ``lexicons`` setting), and saved with the component.
+    the packs it names), and saved with the component.
 
-    A subclass names the RuleSet ``fields`` it reads and builds itself in ``setup``; given no
-    ``ruleset``, ``initialize`` loads the shipped pack plus ``lexicons`` (the argument, or the
-    component's setting). ``to_disk``/``from_disk`` (and the bytes pair) save the fields and
-    anything ``saved_data`` returns, so ``spacy.load`` rebuilds the same component without the
-    pack folders.
+    A subclass names the RuleSet ``fields`` it reads and builds itself in ``setup``. Given no
+    ``ruleset``, ``initialize`` loads the shipped pack plus the ``lexicons`` folders (pack
+    folders are initialize settings, ``[initialize.components.NAME]``, not component config:
+    a saved pipeline does not need them). ``to_disk``/``from_disk`` (and the bytes pair) save
+    the fields and anything ``saved_data`` returns, so ``spacy.load`` rebuilds the same
+    component.
     """
 
     fields: tuple[str, ...] = ()
-    lexicons: tuple[str, ...] = ()
-    rules: RuleSet | None = None
+    rules: RuleSet | None = None  # None until initialized or loaded
     name: str
-
-    def bind(self, lexicons: Iterable[str]) -> None:
-        """Take the ``lexicons`` setting; a folder that is no pack fails here, when added."""
-        self.lexicons = tuple(str(p) for p in lexicons)
-        check_lexicons(self.lexicons)
-        self.rules = None
 
     def setup(self, ruleset: RuleSet, nlp: Any, saved: Any) -> None:
         """Build the component from ``ruleset`` (``saved``: its ``saved_data``, when loaded)."""
@@ -121,12 +116,13 @@ class RuleBound:
         lexicons: Sequence[str] | None = None,
         patterns: Sequence[Any] | None = None,
     ) -> None:
-        """Build from ``ruleset``, or from the shipped pack plus ``lexicons`` (by default the
-        component's setting). Examples are not needed: the rules are the lexicon's."""
+        """Build from ``ruleset``, or from the shipped pack plus the ``lexicons`` pack folders
+        (a folder that is no pack fails here). Examples are not needed: the rules are the
+        lexicon's."""
         if patterns is not None:
             raise ValueError(f"{self.name}: patterns come from the lexicon, not from initialize")
         if ruleset is None:
-            packs = self.lexicons if lexicons is None else tuple(str(p) for p in lexicons)
+            packs = tuple(str(p) for p in lexicons or ())
             check_lexicons(packs)
             ruleset = load_rules(packs)
         self.setup(ruleset, nlp, None)
