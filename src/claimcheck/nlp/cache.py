@@ -8,6 +8,10 @@ objects are unchanged. The key hashes the pack folders without parsing them
 keys (possibly outside the pack) are listed in the cached RuleSet and re-hashed on every
 hit, so an edit to one is seen although finding them needs the YAML. An unwritable or
 corrupt cache is ignored: the pipeline is then simply built.
+
+The cache pickles the Language itself, components and all (they are ordinary registered
+components, ``nlp/factories.py``). ``nlp.to_disk`` + ``spacy.load`` gives the same pipeline
+but rebuilds every component from its saved rules: about 2.6 s against 0.35 s for the pickle.
 """
 
 from __future__ import annotations
