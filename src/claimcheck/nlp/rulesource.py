@@ -2,9 +2,9 @@
 the part of a RuleSet a component keeps when it is saved (``nlp.to_disk``).
 
 Every claimcheck component is built from a :class:`RuleSet`. Given none, a component loads the
-shipped pack plus the extra packs of its ``lexicons`` setting; the components of one pipeline
-ask for the same packs, so the load is shared (keyed by the packs' content, so an edited pack
-is loaded anew). A saved component writes only the RuleSet fields it reads.
+shipped pack plus the extra packs of its ``lexicons`` initialize setting; the components of
+one pipeline ask for the same packs, so the load is shared (keyed by the packs' content, so an
+edited pack is loaded anew). A saved component writes only the RuleSet fields it reads.
 """
 
 # no ``from __future__ import annotations``: spaCy validates ``initialize`` settings against
@@ -118,7 +118,7 @@ class RuleBound:
     ) -> None:
         """Build from ``ruleset``, or from the shipped pack plus the ``lexicons`` pack folders
         (a folder that is no pack fails here). Examples are not needed: the rules are the
-        lexicon's."""
+        lexicon's (``patterns``, SpanRuler's setting, is refused for the same reason)."""
         if patterns is not None:
             raise ValueError(f"{self.name}: patterns come from the lexicon, not from initialize")
         if ruleset is None:
