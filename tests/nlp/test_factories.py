@@ -185,3 +185,25 @@ def test_initializing_again_with_another_pack_changes_the_rules(tmp_path: Path) 
     assert "zorblax-cure" not in before
     assert "zorblax-cure" in after
     assert set(before) <= set(after)
+
+
+def test_a_fresh_process_loads_a_saved_pipeline_through_the_entry_points(tmp_path: Path) -> None:
+    """pyproject.toml registers the factories under spacy_factories: spacy.load needs no
+    claimcheck import (skipped where the package's metadata predates the entry points)."""
+    import subprocess
+    import sys
+    from importlib.metadata import entry_points
+
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    if "claimcheck_context" not in names:
+        pytest.skip("claimcheck installed without its spacy_factories entry points")
+    build_nlp(load_lexicon()).to_disk(tmp_path / "pipeline")
+    code = (
+        "import spacy; nlp = spacy.load(r'" + str(tmp_path / "pipeline") + "'); "
+        "doc = nlp('This tea cures arthritis in a week.'); "
+        "print(','.join(c.kind for c in doc._.cc_context.claims))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "cure"

@@ -124,7 +124,7 @@ class Context(_Component):
     """
 
     fields = ("claim_patterns", "modifiers", "reference_headings", "word_classes",
-              "fronted_subordinators", "following_subordinators")  # fmt: skip
+              "fronted_subordinators", "following_subordinators", "claim_kinds")  # fmt: skip
 
     def __init__(self, nlp: Language, name: str, use_model: bool) -> None:
         super().__init__(nlp, name)
