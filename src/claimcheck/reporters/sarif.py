@@ -98,8 +98,9 @@ class SarifReporter:
             tool=Tool(driver=driver), results=self.results, invocations=[invocation],
             column_kind=COLUMN_KIND, original_uri_base_ids=self.places.base_ids(),
         )  # fmt: skip
-        log = SarifLog(version="2.1.0", schema_uri=SCHEMA, runs=[run])
-        self.out.write(json_text(sarif_data(log)) + "\n")
+        data = sarif_data(SarifLog(version="2.1.0", schema_uri=SCHEMA, runs=[run]))
+        head = {"$schema": SCHEMA, "version": "2.1.0"}  # first, where readers sniff for them
+        self.out.write(json_text({**head, **data}) + "\n")
 
     def _location(self, origin: str, region: Region | None = None) -> Location:
         """The Location of an input, or of a region in it."""
