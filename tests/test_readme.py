@@ -23,3 +23,29 @@ def test_setup_commands_point_at_shipped_files() -> None:
     assert (ROOT / "examples" / "cupping-therapy.txt").is_file()
     assert "pip install -e '.[test]' && .venv/bin/pytest" in blocks[1]
     assert "pip install -e '.[test]'" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def _library_example() -> str:
+    section = README.split("## Library", 1)[1]
+    return re.findall(r"```python\n(.*?)```", section, re.DOTALL)[0]
+
+
+def test_the_library_example_runs(capsys: object) -> None:
+    exec(compile(_library_example(), "README.md", "exec"), {})
+
+
+def test_the_library_example_passes_mypy_strict(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    mypy = shutil.which("mypy") or str(Path(sys.executable).parent / "mypy")
+    if not Path(mypy).exists():
+        import pytest
+
+        pytest.skip("mypy not installed")
+    script = tmp_path / "user_script.py"
+    script.write_text(_library_example(), encoding="utf-8")
+    run = subprocess.run([mypy, "--strict", "--no-incremental", str(script)],
+                         capture_output=True, text=True, cwd=tmp_path, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr

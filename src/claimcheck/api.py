@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -187,11 +187,35 @@ def guarded(document: Document, check: Callable[..., FileResult], *args: Any) ->
         return internal_error(document, exc)
 
 
-def check_text(text: str, origin: str = "<text>", linter: Linter | None = None) -> FileResult:
-    """Check a plain-text string (convenience for library users and tests)."""
-    from claimcheck.extract.text import parse_plain
+TEXT_FORMATS = {"text": "txt", "markdown": "md", "html": "html", "article": "article"}
 
-    return (linter or _default_linter()).check_document(parse_plain(origin, text))
+
+def check_text(
+    text: str,
+    origin: str = "<text>",
+    linter: Linter | None = None,
+    *,
+    format: Literal["text", "markdown", "html", "article"] = "text",
+    config: CheckOptions | None = None,
+) -> FileResult:
+    """Check a string: plain ``text``, ``markdown``, an ``html`` page, or the main ``article``
+    of an HTML page. ``config`` chooses rules and thresholds (``CheckOptions``); a ``linter``
+    reuses a pipeline and keeps one run's cross-document state. A text that cannot be parsed
+    gives a result with ``error`` set, never an exception."""
+    from claimcheck.inputs.load import FORMATS
+
+    if format not in TEXT_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(TEXT_FORMATS)}, not {format!r}")
+    try:
+        document = FORMATS[TEXT_FORMATS[format]](origin, text)
+    except InputError as exc:
+        return error_result(exc)
+    if linter is None:
+        ruleset, nlp = _default_pipeline()
+        linter = Linter(ruleset, options=config, nlp=nlp)
+    elif config is not None:
+        raise ValueError("give either a linter or a config: a linter has its own options")
+    return linter.check_document(document)
 
 
 def check_file(path: str | Path, linter: Linter | None = None) -> FileResult:
