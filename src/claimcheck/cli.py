@@ -17,8 +17,9 @@ import click
 from claimcheck import __version__
 from claimcheck.config_keys import CommandLineOnly
 from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError
-from claimcheck.escape import VisibleFormatter, visible
+from claimcheck.escape import visible
 from claimcheck.findings import Severity
+from claimcheck.logsetup import configure_logging
 from claimcheck.outcome import ExitCode, RunSummary
 from claimcheck.reporters import format_names
 
@@ -58,10 +59,7 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
     from claimcheck.config import FileConfig, find_config, load_config_file
     from claimcheck.config_keys import default_map
 
-    level = logging.WARNING - 10 * min(verbose, 2)
-    handler = logging.StreamHandler()  # log lines name inputs: their control characters shown
-    handler.setFormatter(VisibleFormatter("claimcheck: %(levelname)s: %(message)s"))
-    logging.basicConfig(level=level, handlers=[handler])
+    configure_logging(verbose)  # log lines name inputs: their control characters shown
     if no_config:
         config = FileConfig(None, {})
     elif config_path:
