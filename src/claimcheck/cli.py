@@ -1,7 +1,7 @@
 """The command line: parses options, calls the library, picks a reporter, exits.
 
 Exit codes (decided in claimcheck.outcome): 0 nothing at or above --fail-on, 1 findings at or
-above it, 2 usage/configuration/lexicon error, 3 some input could not be read.
+above it, 2 usage/configuration/lexicon/output-file error, 3 some input could not be read.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,10 +17,10 @@ import click
 
 from claimcheck import __version__
 from claimcheck.config_keys import CommandLineOnly
-from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError
+from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError, OutputError
 from claimcheck.escape import visible
 from claimcheck.findings import Severity
-from claimcheck.logsetup import configure_logging
+from claimcheck.logsetup import configure_logging, quieten_logging
 from claimcheck.outcome import ExitCode, RunSummary
 from claimcheck.reporters import format_names
 
@@ -102,7 +103,12 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
               help="Fetch URLs even where robots.txt disallows.")
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk HTTP cache.")
 @click.option("--color/--no-color", default=None,
-              help="Force colour on or off (default: on a terminal).")
+              help="Force colour on or off (default: on a terminal, unless NO_COLOR is set).")
+@click.option("-o", "--output-file", type=click.Path(), cls=CommandLineOnly,
+              help="Write the report to this file (UTF-8, replaced) instead of stdout; input "
+                   "errors and the summary still go to stderr.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Only findings and input errors: no notes, summary or log output.")
 @click.option("--check-quotes", is_flag=True,
               help="Also judge claims inside blockquotes (skipped by default: quoted speech).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
@@ -115,14 +121,15 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, stdin_format: str,
           lexicons: tuple[str, ...], max_bytes: int, timeout: float, allow_private_hosts: bool,
           ignore_robots: bool, no_cache: bool, color: bool | None, jobs: int,
-          check_quotes: bool, html_mode: str, doc_timeout: float) -> None:
+          check_quotes: bool, html_mode: str, doc_timeout: float, output_file: str | None,
+          quiet: bool) -> None:
     """Check TARGETS: files (.txt, .md, .html), directories, globs, URLs, or - for stdin.
 
     \b
     Exit codes:
       0  no finding at or above --fail-on
       1  findings at or above --fail-on
-      2  usage, configuration or lexicon error
+      2  usage, configuration or lexicon error, or --output-file cannot be written
       3  some input could not be read (the others were still checked)
     """
     from claimcheck.api import CheckOptions, Linter
@@ -130,6 +137,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     from claimcheck.inputs import LoadOptions, iter_inputs
     from claimcheck.inputs.files import is_web_url
     from claimcheck.nlp.cache import cached_pipeline
+    from claimcheck.output import open_report, use_color
     from claimcheck.parallel import check_parallel
     from claimcheck.reporters import get_reporter
     from claimcheck.rules import rule_phrases
@@ -149,17 +157,20 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
                        html_mode=html_mode,
                        parse_later=True)  # parsed in the workers, under --doc-timeout
     _never_raise_on_output(utf8=fmt != "text")
-    reporter = get_reporter(fmt, sys.stdout, sys.stderr, color, linter.rules)
+    if quiet:
+        quieten_logging()
     summary = RunSummary()
-    reporter.start()
-    try:
-        inputs = iter_inputs(targets, load)
-        for result in check_parallel(linter, inputs, jobs, doc_timeout or None):
-            summary.add(result)
-            reporter.result(result)
-    finally:
-        _close_fetcher()
-    reporter.finish(summary)
+    with open_report(output_file) if output_file else nullcontext(sys.stdout) as out:
+        reporter = get_reporter(fmt, out, sys.stderr, use_color(color), linter.rules, quiet)
+        reporter.start()
+        try:
+            inputs = iter_inputs(targets, load)
+            for result in check_parallel(linter, inputs, jobs, doc_timeout or None):
+                summary.add(result)
+                reporter.result(result)
+        finally:
+            _close_fetcher()
+        reporter.finish(summary)
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     sys.exit(int(summary.exit_code(threshold)))
 
@@ -278,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("claimcheck: aborted", err=True)
         return int(ExitCode.USAGE)
-    except (LexiconError, ConfigError) as exc:
+    except (LexiconError, ConfigError, OutputError) as exc:
         click.echo(f"claimcheck: error: {visible(str(exc))}", err=True)
         return int(ExitCode.USAGE)
     except ClaimcheckError as exc:
