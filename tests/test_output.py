@@ -105,3 +105,10 @@ def test_use_color() -> None:
     assert use_color(None, {"NO_COLOR": "0"}) is False
     assert use_color(True, {"NO_COLOR": "1"}) is True
     assert use_color(False, {}) is False
+
+
+def test_quiet_silences_log_output_even_with_vv(risky: Path) -> None:
+    loud = run("-vv", "check", str(risky))
+    quiet = run("-vv", "check", "-q", str(risky))
+    assert "claimcheck: DEBUG:" in loud[2]
+    assert quiet[2] == "" and quiet[0] == loud[0] == 1

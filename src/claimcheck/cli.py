@@ -110,7 +110,8 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
               help="Write the report to this file (UTF-8, replaced) instead of stdout; input "
                    "errors and the summary still go to stderr.")
 @click.option("-q", "--quiet", is_flag=True,
-              help="Only findings and input errors: no notes, summary or log output.")
+              help="Only findings and input errors: no notes, summary or log output "
+                   "(overrides -v).")
 @click.option("--check-quotes", is_flag=True,
               help="Also judge claims inside blockquotes (skipped by default: quoted speech).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
@@ -144,6 +145,8 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     from claimcheck.reporters import get_reporter
     from claimcheck.rules import rule_phrases
 
+    if quiet:
+        quieten_logging()
     config = click.get_current_context().find_object(FileConfig)
     options = CheckOptions(select=_split(select), ignore=_split(ignore), preview=preview,
                            min_severity=Severity.parse(min_severity), check_quotes=check_quotes,
@@ -159,8 +162,6 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
                        html_mode=html_mode,
                        parse_later=True)  # parsed in the workers, under --doc-timeout
     _never_raise_on_output(utf8=fmt != "text")
-    if quiet:
-        quieten_logging()
     summary = RunSummary()
     with open_report(output_file) if output_file else nullcontext(sys.stdout) as out:
         reporter = get_reporter(fmt, out, sys.stderr, use_color(color), linter.rules, quiet)
