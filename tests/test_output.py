@@ -112,3 +112,13 @@ def test_quiet_silences_log_output_even_with_vv(risky: Path) -> None:
     quiet = run("-vv", "check", "-q", str(risky))
     assert "claimcheck: DEBUG:" in loud[2]
     assert quiet[2] == "" and quiet[0] == loud[0] == 1
+
+
+def test_output_file_that_is_an_input_is_refused(
+    risky: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--no-config", "check", str(risky), "-o", str(risky)]) == 2
+    err = capsys.readouterr().err
+    expected = f"--output-file '{risky}': is also an input; it would be overwritten"
+    assert err == f"claimcheck: error: {expected}\n"
+    assert risky.read_text(encoding="utf-8") == CLAIMS  # the draft is intact

@@ -163,7 +163,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
                        parse_later=True)  # parsed in the workers, under --doc-timeout
     _never_raise_on_output(utf8=fmt != "text")
     summary = RunSummary()
-    with open_report(output_file) if output_file else nullcontext(sys.stdout) as out:
+    with open_report(output_file, targets) if output_file else nullcontext(sys.stdout) as out:
         reporter = get_reporter(fmt, out, sys.stderr, use_color(color), linter.rules, quiet)
         reporter.start()
         try:
