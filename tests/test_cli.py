@@ -158,6 +158,14 @@ def test_stdin_markdown() -> None:
     assert "<stdin>:" in out
 
 
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_stdin_filename_names_stdin_in_every_format(fmt: str) -> None:
+    code, out, _ = run("check", "--format", fmt, "--stdin-filename", "docs/cupping notes.md",
+                       "-", input=CLAIMS)  # fmt: skip
+    assert code == 1
+    assert "docs/cupping notes.md" in out and "<stdin>" not in out
+
+
 def test_usage_error_exit_2() -> None:
     assert main(["check"]) == 2
     assert main(["check", "--format", "xml", "x.txt"]) == 2

@@ -87,6 +87,9 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
 @click.option("--preview", is_flag=True, help="Also run rules marked as preview.")
 @click.option("--stdin-format", type=click.Choice(["txt", "md", "html"]), default="txt",
               show_default=True, help="How to read '-' (standard input).")
+@click.option("--stdin-filename", metavar="NAME", cls=CommandLineOnly,
+              help="The name '-' (standard input) is reported under in every format, e.g. "
+                   "the path it was read from (default: <stdin>).")
 @click.option("--html", "html_mode", type=click.Choice(["page", "article"]), default="page",
               show_default=True,
               help="HTML files and stdin: the whole page minus scripts, navigation and footers, "
@@ -124,8 +127,8 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
           select: tuple[str, ...], ignore: tuple[str, ...], preview: bool, stdin_format: str,
           lexicons: tuple[str, ...], max_bytes: int, timeout: float, allow_private_hosts: bool,
           ignore_robots: bool, no_cache: bool, color: bool | None, jobs: int,
-          check_quotes: bool, html_mode: str, doc_timeout: float, output_file: str | None,
-          quiet: bool) -> None:
+          check_quotes: bool, html_mode: str, doc_timeout: float,
+          stdin_filename: str | None, output_file: str | None, quiet: bool) -> None:
     """Check TARGETS: files (.txt, .md, .html), directories, globs, URLs, or - for stdin.
 
     \b
@@ -159,7 +162,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     fetch = (_fetch_options(timeout, allow_private_hosts, ignore_robots, no_cache)
              if any(is_web_url(t) for t in targets) else None)  # requests loads in ~0.15 s
     load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, fetch=fetch,
-                       html_mode=html_mode,
+                       html_mode=html_mode, stdin_name=stdin_filename or None,
                        parse_later=True)  # parsed in the workers, under --doc-timeout
     _never_raise_on_output(utf8=fmt != "text")
     summary = RunSummary()

@@ -14,9 +14,11 @@ from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.findings import Finding
 
-__all__ = ["FileResult", "error_result", "internal_error"]
+__all__ = ["STDIN_ORIGIN", "FileResult", "error_result", "internal_error"]
 
 log = logging.getLogger(__name__)
+
+STDIN_ORIGIN = "<stdin>"  # the origin of '-' without --stdin-filename
 
 
 @dataclass(frozen=True)

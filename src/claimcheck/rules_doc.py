@@ -1,9 +1,12 @@
-"""Rule documentation for ``claimcheck rules``: the table and one rule's full explanation."""
+"""Rule documentation: the table, one rule's full explanation (plain text for ``claimcheck
+rules``, Markdown for SARIF's ``help``) and its reference link."""
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from claimcheck.lexicon.model import Rule
 
@@ -67,24 +70,85 @@ def _wrap(text: str) -> str:
     return textwrap.fill(" ".join(text.split()), 88)
 
 
-def explain_rule(rule: Rule) -> str:
-    """Ruff-style sections: what it does, why, examples, what to write instead."""
-    parts = [
-        f"# {rule.id} {rule.name} ({rule.severity}, {rule.category}, kind: {rule.kind})",
-        "",
-        "## What it does",
-        _wrap(fill_placeholders(rule.message)),
-        "",
-        "## Why is this bad?",
-        _wrap(rule.rationale or "(no rationale given)"),
+@dataclass(frozen=True)
+class Section:
+    """One section of a rule's explanation: a paragraph, verbatim examples or a list."""
+
+    heading: str
+    prose: str = ""
+    examples: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+
+
+def sections(rule: Rule) -> list[Section]:
+    """Ruff-style sections: what it does, why, examples, what to write instead, references."""
+    found = [
+        Section("What it does", prose=fill_placeholders(rule.message)),
+        Section("Why is this bad?", prose=rule.rationale or "(no rationale given)"),
     ]
     if rule.examples_flag:
-        parts += ["", "## Example (flagged)", *(f"    {e}" for e in rule.examples_flag)]
+        found.append(Section("Example (flagged)", examples=rule.examples_flag))
     if rule.examples_pass:
-        parts += ["", "## Not flagged", *(f"    {e}" for e in rule.examples_pass)]
+        found.append(Section("Not flagged", examples=rule.examples_pass))
     if rule.suggestion:
-        parts += ["", "## Use instead", _wrap(fill_placeholders(rule.suggestion))]
+        found.append(Section("Use instead", prose=fill_placeholders(rule.suggestion)))
     if rule.references:
-        parts += ["", "## References", *(f"- {r}" for r in rule.references)]
+        found.append(Section("References", items=rule.references))
+    return found
+
+
+def _title(rule: Rule) -> str:
+    """The heading line: id, name, severity, category and kind."""
+    return f"{rule.id} {rule.name} ({rule.severity}, {rule.category}, kind: {rule.kind})"
+
+
+def explain_rule(rule: Rule) -> str:
+    """A rule's explanation as plain text (``claimcheck rules CC101``)."""
+    parts = [f"# {_title(rule)}"]
+    for section in sections(rule):
+        parts += ["", f"## {section.heading}"]
+        if section.prose:
+            parts.append(_wrap(section.prose))
+        parts += [f"    {e}" for e in section.examples]
+        parts += [f"- {r}" for r in section.items]
     parts += ["", f"Defined in lexicons/{rule.source_file}."]
     return "\n".join(parts)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+def _md(text: str) -> str:
+    """Prose for Markdown: whitespace collapsed, markup characters escaped (shown as typed)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def _fence(lines: tuple[str, ...]) -> list[str]:
+    """``lines`` as a fenced code block whose fence no backtick run inside can close."""
+    longest = max((len(run) for line in lines for run in re.findall("`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{fence}text", *lines, fence]
+
+
+def explain_rule_markdown(rule: Rule) -> str:
+    """A rule's explanation as Markdown (SARIF ``help.markdown``), the same sections."""
+    parts = [f"# {_md(_title(rule))}"]
+    for section in sections(rule):
+        parts += ["", f"## {_md(section.heading)}", ""]
+        if section.prose:
+            parts.append(_md(section.prose))
+        if section.examples:
+            parts += _fence(section.examples)
+        parts += [f"- {_md(r)}" for r in section.items]
+    parts += ["", f"Defined in `lexicons/{rule.source_file}`."]
+    return "\n".join(parts)
+
+
+def reference_url(rule: Rule) -> str | None:
+    """The first web address among a rule's references (its SARIF ``helpUri``), if any."""
+    for reference in rule.references:
+        found = _URL.search(reference)
+        if found:
+            return found.group().rstrip(".,;:)")
+    return None

@@ -88,10 +88,55 @@ def test_hashed_code_is_closed_under_its_imports() -> None:
     missing = set()
     for path in hashed:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("claimcheck."):
-                parts = (node.module or "").split(".")[1:]
-                module = root.joinpath(*parts)
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names += [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            for name in names:
+                if not name.startswith("claimcheck."):
+                    continue
+                module = root.joinpath(*name.split(".")[1:])
                 target = module / "__init__.py" if module.is_dir() else module.with_suffix(".py")
                 if target not in hashed:
                     missing.add(str(target.relative_to(root)))
     assert missing == set()
+
+
+def test_every_module_that_builds_the_pipeline_is_hashed() -> None:
+    root = Path(cache.__file__).resolve().parents[1]
+    hashed = set(cache.code_files())
+    for package in ("nlp", "lexicon", "rules"):
+        modules = set((root / package).rglob("*.py"))
+        assert modules and modules <= hashed
+    for name in ("factories.py", "ruler.py", "rulesource.py", "pipeline.py", "cache.py"):
+        assert root / "nlp" / name in hashed
+
+
+def test_editing_a_pack_file_is_seen(tmp_path: Path, builds: list[RuleSet]) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "x.yml").write_text("abbreviations: [approx.]\n", encoding="utf-8")
+    cache.cached_pipeline([pack])
+    cache.cached_pipeline([pack])
+    assert len(builds) == 1
+    (pack / "x.yml").write_text("abbreviations: [approx., cf.]\n", encoding="utf-8")
+    ruleset, _ = cache.cached_pipeline([pack])
+    assert len(builds) == 2
+    assert "cf." in ruleset.abbreviations
+
+
+def test_a_cached_pipeline_has_real_components_and_checks_alike(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck.nlp.factories import Context
+    from claimcheck.nlp.ruler import CheckedSpanRuler
+
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    _, built = cache.cached_pipeline()  # builds and stores
+    assert list((tmp_path / "cache").glob("pipeline-*.pickle"))
+    _, loaded = cache.cached_pipeline()  # loads the pickle
+    assert loaded is not built
+    assert type(loaded.get_pipe("cc_claim_ruler")) is CheckedSpanRuler
+    assert type(loaded.get_pipe("claimcheck_context")) is Context
+    text = "Turmeric tea reverses arthritis. It may ease stiffness, a 2019 review suggests."
+    first, again = built(text), loaded(text)
+    assert first._.cc_context == again._.cc_context
+    assert first._.cc_context.claims

@@ -48,6 +48,7 @@ class LoadOptions:
     fetch: object | None = None  # options of claimcheck.inputs.web, passed through untouched
     html_mode: str = "page"  # HTML files and stdin: "page" (whole page) or "article"
     parse_later: bool = False  # files and stdin as Unparsed: parsed where they are checked
+    stdin_name: str | None = None  # --stdin-filename: the origin of '-' (default: <stdin>)
 
     def __post_init__(self) -> None:
         """Reject an unknown stdin format or a non-positive size limit."""
@@ -157,7 +158,8 @@ def _iter_target(target: str, options: LoadOptions) -> Iterator[Loaded]:
     """Yield the Document(s) or errors of one command-line target."""
     if target == "-":
         read = read_stdin if options.parse_later else load_stdin
-        yield guarded(STDIN_ORIGIN, partial(read, _stdin_format(options), options.max_bytes))
+        origin = options.stdin_name or STDIN_ORIGIN
+        yield guarded(origin, partial(read, _stdin_format(options), options.max_bytes, origin))
         return
     scheme = _SCHEME.match(target)
     if scheme is not None:

@@ -17,10 +17,9 @@ from claimcheck.document import Document
 from claimcheck.errors import ExtractError, InputError
 from claimcheck.extract.text import parse_plain
 from claimcheck.inputs.decode import MAX_INPUT_BYTES, decode_bytes
+from claimcheck.results import STDIN_ORIGIN as STDIN_ORIGIN  # re-exported (inputs.files)
 
 logger = logging.getLogger(__name__)
-
-STDIN_ORIGIN = "<stdin>"
 
 
 def parse_markdown(origin: str, text: str) -> Document:
@@ -203,21 +202,26 @@ def read_file(
     return Unparsed.of_bytes(origin, data, HTML_MODES[html_mode] if fmt == "html" else fmt)
 
 
-def load_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Document:
+def load_stdin(
+    fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES, origin: str = STDIN_ORIGIN
+) -> Document:
     """Read standard input as bytes and parse it as ``fmt`` (txt, md or html)."""
-    return read_stdin(fmt, max_bytes).parse()
+    return read_stdin(fmt, max_bytes, origin).parse()
 
 
-def read_stdin(fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES) -> Unparsed:
-    """Read standard input as bytes, to be parsed as ``fmt`` (txt, md or html)."""
+def read_stdin(
+    fmt: str = "txt", max_bytes: int = MAX_INPUT_BYTES, origin: str = STDIN_ORIGIN
+) -> Unparsed:
+    """Read standard input as bytes, to be parsed as ``fmt`` (txt, md or html); ``origin``
+    names it in results (``--stdin-filename``)."""
     buffer = getattr(sys.stdin, "buffer", None)
     if buffer is not None:
         data = cast(bytes, buffer.read(max_bytes + 1))
     else:
         data = sys.stdin.read(max_bytes + 1).encode("utf-8")
     if len(data) > max_bytes:
-        raise too_large(STDIN_ORIGIN, len(data), max_bytes, at_least=True)
-    return Unparsed.of_bytes(STDIN_ORIGIN, data, fmt)
+        raise too_large(origin, len(data), max_bytes, at_least=True)
+    return Unparsed.of_bytes(origin, data, fmt)
 
 
 def _web(url: str, name: str) -> Any:

@@ -8,6 +8,10 @@ objects are unchanged. The key hashes the pack folders without parsing them
 keys (possibly outside the pack) are listed in the cached RuleSet and re-hashed on every
 hit, so an edit to one is seen although finding them needs the YAML. An unwritable or
 corrupt cache is ignored: the pipeline is then simply built.
+
+The cache pickles the Language itself, components and all (they are ordinary registered
+components, ``nlp/factories.py``). ``nlp.to_disk`` + ``spacy.load`` gives the same pipeline
+but rebuilds every component from its saved rules: about 2.6 s against 0.35 s for the pickle.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from claimcheck.paths import cache_root
 
 log = logging.getLogger(__name__)
 
-_FORMAT = 3  # 3: RuleSet.referenced, checked on every hit
+_FORMAT = 4  # 3: RuleSet.referenced, checked on every hit; 4: real components
 # the subpackages that load, build and evaluate rules, and the modules they import (a test
 # keeps this closed under their imports): their code shapes the cached objects
 _CODE = ("nlp", "lexicon", "rules", "claims.py", "document.py", "errors.py", "findings.py",

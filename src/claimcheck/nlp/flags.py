@@ -12,6 +12,7 @@ are. The lexicon format is unchanged: this is only how patterns are compiled.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -60,10 +61,19 @@ def lemma_lookup() -> dict[str, str]:
     return dict(data) if isinstance(data, dict) else {}
 
 
-def lemma_table(overrides: Mapping[str, str]) -> dict[str, str]:
+def lemma_table(overrides: Mapping[str, str]) -> Mapping[str, str]:
     """Lower-case form -> lemma, as ``LowerLemmas`` sets it and LEMMA flags test it: spaCy's
-    lookup with the lexicon's fixes on top ("lower" is a verb, not "low")."""
-    return {**lemma_lookup(), **overrides}
+    lookup with the lexicon's fixes on top ("lower" is a verb, not "low").
+
+    One table per set of overrides and process (read-only): the components that use it are
+    built separately, and share it (in memory and in the pickled pipeline)."""
+    return _lemma_table(tuple(sorted(overrides.items())))
+
+
+@functools.lru_cache(maxsize=4)
+def _lemma_table(overrides: tuple[tuple[str, str], ...]) -> Mapping[str, str]:
+    """``lemma_table`` of hashable overrides (reading the lookup data takes about 1 s)."""
+    return {**lemma_lookup(), **dict(overrides)}
 
 
 def lemma_forms(lemmas: frozenset[str], table: Mapping[str, str]) -> frozenset[str]:
@@ -121,7 +131,9 @@ class LexemeFlags:
         sole = starts - blocked
         ranked = sorted(uses, key=lambda k: (k not in starts, k in sole, -uses[k], repr(k)))
         used = cast(Any, vocab).lex_attr_getters  # not in spaCy's type stubs
-        free = [b for b in range(FIRST_FLAG, LAST_FLAG + 1) if b not in used]
+        # bits taken by an earlier set of these flags (a pipeline initialized again) are free
+        free = [b for b in range(FIRST_FLAG, LAST_FLAG + 1)
+                if b not in used or isinstance(used[b], FlagBit)]  # fmt: skip
         groups = 0
         if len(starts) > len(free) and len(starts - sole) <= len(free) - SUPERSETS:
             groups = SUPERSETS
@@ -133,13 +145,24 @@ class LexemeFlags:
         if groups:
             self.shared = {k: spare[i % groups] for i, k in enumerate(rest)}
         self.tests: dict[Key, WordTest] = {k: WordTest(k, table) for k in self.shared}
-        answers = FlagAnswers(table)
+        self.answers: FlagAnswers
+        installed = installed_flags(vocab)
+        if installed is not None and installed.same_as(self, table):
+            # the rulers of one pipeline share their flags: the first one installs them
+            self.answers = installed.answers
+            return
+        answers = self.answers = FlagAnswers(table)
         for key, bit in self.flags.items():
             answers.own(bit, key)
         for bit in spare:
             answers.shared(bit, [k for k, b in self.shared.items() if b == bit])
         for bit in answers.bits():
-            vocab.add_flag(FlagBit(answers, bit), bit)
+            vocab.add_flag(FlagBit(answers, bit, self), bit)
+
+    def same_as(self, other: LexemeFlags, table: Mapping[str, str]) -> bool:
+        """Whether ``other`` (built with lemma ``table``) gives every predicate the same bit."""
+        return (self.flags == other.flags and self.shared == other.shared
+                and (self.answers.table is table or self.answers.table == table))  # fmt: skip
 
     def flag_words(self) -> dict[int, frozenset[str]]:
         """The words behind each flag bit that stands for set membership (``IN``).
@@ -266,15 +289,25 @@ class FlagAnswers:
 
 
 class FlagBit:
-    """The lexeme-flag getter of one bit, answered by a shared ``FlagAnswers``."""
+    """The lexeme-flag getter of one bit, answered by a shared ``FlagAnswers``; ``owner`` is
+    the ``LexemeFlags`` that installed it."""
 
-    def __init__(self, answers: FlagAnswers, bit: int) -> None:
+    def __init__(self, answers: FlagAnswers, bit: int, owner: LexemeFlags) -> None:
         self.answers = answers
         self.bit = bit
+        self.owner = owner
 
     def __call__(self, string: str) -> bool:
         """Whether the flag holds for the vocabulary entry ``string``."""
         return self.answers.answer(string) >> self.bit & 1 == 1
+
+
+def installed_flags(vocab: Vocab) -> LexemeFlags | None:
+    """The ``LexemeFlags`` whose flags the vocabulary computes, if any."""
+    for getter in cast(Any, vocab).lex_attr_getters.values():
+        if isinstance(getter, FlagBit):
+            return getter.owner
+    return None
 
 
 def _getter(key: Key, table: Mapping[str, str]) -> WordSet | WordRegex:

@@ -12,6 +12,9 @@ never changed.
 from __future__ import annotations
 
 import functools
+from typing import Any
+
+from spacy.attrs import LOWER  # type: ignore[import-not-found]  # Cython, no stubs
 
 
 @functools.lru_cache(maxsize=65536)
@@ -50,3 +53,16 @@ def folded_lower(string: str) -> str:
 def is_obfuscated(word: str) -> bool:
     """Whether a word hides Latin letters behind look-alikes (a spam signal)."""
     return fold(word) != word
+
+
+def fold_vocab(vocab: Any) -> None:
+    """Compute ``LOWER`` through :func:`folded_lower` in ``vocab`` (a spaCy Vocab, Cython
+    without stubs), for the entries it already holds (tokenizer exceptions, a curly "n't")
+    and every later one. Each claimcheck component does this when it is made, so a pipeline
+    built any way (``add_pipe``, ``spacy.load``) folds before its first document."""
+    getters = vocab.lex_attr_getters
+    if getters.get(LOWER) is folded_lower:
+        return
+    getters[LOWER] = folded_lower
+    for lexeme in vocab:
+        lexeme.lower_ = folded_lower(lexeme.orth_)

@@ -30,6 +30,11 @@ from claimcheck.nlp.sentence_model import CLASSES_KEY
 from claimcheck.nlp.terms import HEALTH_TYPES, is_health_document
 
 
+def class_bits(classes: Sequence[WordClass]) -> dict[str, int]:
+    """Each word class's bit in the masks (and in the sentence model's features)."""
+    return {c.name: 1 << i for i, c in enumerate(classes)}
+
+
 class ClassMasks:
     """Word-class bit masks per token: lexical classes by lower-case form, term classes by type.
 
@@ -43,7 +48,7 @@ class ClassMasks:
         lemmas: Mapping[str, str],
         tokenize: Callable[[str], list[str]],
     ) -> None:
-        self.bit = {c.name: 1 << i for i, c in enumerate(classes)}
+        self.bit = class_bits(classes)
         # inverted: a word form's classes are a few dict look-ups, not a pass over the classes
         self.by_lemma: dict[str, int] = {}
         self.by_word: dict[str, int] = {}
