@@ -1,7 +1,7 @@
 """The command line: parses options, calls the library, picks a reporter, exits.
 
 Exit codes (decided in claimcheck.outcome): 0 nothing at or above --fail-on, 1 findings at or
-above it, 2 usage/configuration/lexicon error, 3 some input could not be read.
+above it, 2 usage/configuration/lexicon/output-file error, 3 some input could not be read.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,9 +17,10 @@ import click
 
 from claimcheck import __version__
 from claimcheck.config_keys import CommandLineOnly
-from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError
-from claimcheck.escape import VisibleFormatter, visible
+from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError, OutputError
+from claimcheck.escape import visible
 from claimcheck.findings import Severity
+from claimcheck.logsetup import configure_logging, quieten_logging
 from claimcheck.outcome import ExitCode, RunSummary
 from claimcheck.reporters import format_names
 
@@ -58,10 +60,7 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
     from claimcheck.config import FileConfig, find_config, load_config_file
     from claimcheck.config_keys import default_map
 
-    level = logging.WARNING - 10 * min(verbose, 2)
-    handler = logging.StreamHandler()  # log lines name inputs: their control characters shown
-    handler.setFormatter(VisibleFormatter("claimcheck: %(levelname)s: %(message)s"))
-    logging.basicConfig(level=level, handlers=[handler])
+    configure_logging(verbose)  # log lines name inputs: their control characters shown
     if no_config:
         config = FileConfig(None, {})
     elif config_path:
@@ -75,7 +74,9 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
 @cli.command()
 @click.argument("targets", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(format_names()), default="text",
-              show_default=True, help="Output format (sarif: SARIF 2.1.0 for code scanning).")
+              show_default=True,
+              help="Output format (concise: one line per finding; github: Actions annotations; "
+                   "sarif: SARIF 2.1.0 for code scanning).")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="error",
               show_default=True, help="Exit 1 when a finding has at least this severity.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), default="info",
@@ -107,7 +108,13 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
               help="Fetch URLs even where robots.txt disallows.")
 @click.option("--no-cache", is_flag=True, help="Do not use the on-disk HTTP cache.")
 @click.option("--color/--no-color", default=None,
-              help="Force colour on or off (default: on a terminal).")
+              help="Force colour on or off (default: on a terminal, unless NO_COLOR is set).")
+@click.option("-o", "--output-file", type=click.Path(), cls=CommandLineOnly,
+              help="Write the report to this file (UTF-8, replaced) instead of stdout; input "
+                   "errors and the summary still go to stderr.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="Only findings and input errors: no notes, summary or log output "
+                   "(overrides -v).")
 @click.option("--check-quotes", is_flag=True,
               help="Also judge claims inside blockquotes (skipped by default: quoted speech).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
@@ -121,14 +128,14 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
           lexicons: tuple[str, ...], max_bytes: int, timeout: float, allow_private_hosts: bool,
           ignore_robots: bool, no_cache: bool, color: bool | None, jobs: int,
           check_quotes: bool, html_mode: str, doc_timeout: float,
-          stdin_filename: str | None) -> None:
+          stdin_filename: str | None, output_file: str | None, quiet: bool) -> None:
     """Check TARGETS: files (.txt, .md, .html), directories, globs, URLs, or - for stdin.
 
     \b
     Exit codes:
       0  no finding at or above --fail-on
       1  findings at or above --fail-on
-      2  usage, configuration or lexicon error
+      2  usage, configuration or lexicon error, or --output-file cannot be written
       3  some input could not be read (the others were still checked)
     """
     from claimcheck.api import CheckOptions, Linter
@@ -136,10 +143,13 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     from claimcheck.inputs import LoadOptions, iter_inputs
     from claimcheck.inputs.files import is_web_url
     from claimcheck.nlp.cache import cached_pipeline
+    from claimcheck.output import open_report, use_color
     from claimcheck.parallel import check_parallel
     from claimcheck.reporters import get_reporter
     from claimcheck.rules import rule_phrases
 
+    if quiet:
+        quieten_logging()
     config = click.get_current_context().find_object(FileConfig)
     options = CheckOptions(select=_split(select), ignore=_split(ignore), preview=preview,
                            min_severity=Severity.parse(min_severity), check_quotes=check_quotes,
@@ -155,17 +165,18 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
                        html_mode=html_mode, stdin_name=stdin_filename or None,
                        parse_later=True)  # parsed in the workers, under --doc-timeout
     _never_raise_on_output(utf8=fmt != "text")
-    reporter = get_reporter(fmt, sys.stdout, sys.stderr, color, linter.rules)
     summary = RunSummary()
-    reporter.start()
-    try:
-        inputs = iter_inputs(targets, load)
-        for result in check_parallel(linter, inputs, jobs, doc_timeout or None):
-            summary.add(result)
-            reporter.result(result)
-    finally:
-        _close_fetcher()
-    reporter.finish(summary)
+    with open_report(output_file, targets) if output_file else nullcontext(sys.stdout) as out:
+        reporter = get_reporter(fmt, out, sys.stderr, use_color(color), linter.rules, quiet)
+        reporter.start()
+        try:
+            inputs = iter_inputs(targets, load)
+            for result in check_parallel(linter, inputs, jobs, doc_timeout or None):
+                summary.add(result)
+                reporter.result(result)
+        finally:
+            _close_fetcher()
+        reporter.finish(summary)
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     sys.exit(int(summary.exit_code(threshold)))
 
@@ -284,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("claimcheck: aborted", err=True)
         return int(ExitCode.USAGE)
-    except (LexiconError, ConfigError) as exc:
+    except (LexiconError, ConfigError, OutputError) as exc:
         click.echo(f"claimcheck: error: {visible(str(exc))}", err=True)
         return int(ExitCode.USAGE)
     except ClaimcheckError as exc:

@@ -51,3 +51,9 @@ class ConfigError(ClaimcheckError):
     """A configuration value or command-line option is invalid."""
 
     code = "config-error"
+
+
+class OutputError(ClaimcheckError):
+    """The report cannot be written where it was asked to go (``--output-file``)."""
+
+    code = "output-error"

@@ -10,6 +10,44 @@ from dataclasses import dataclass
 
 from claimcheck.lexicon.model import Rule
 
+# What each message placeholder stands for, shown in place of the value a finding fills in
+PLACEHOLDERS = {
+    "match": "<text>",
+    "kind": "<claim kind>",
+    "softened": "<the claim, hedged>",
+    "softened_bare": "<the claim's verb phrase>",
+    "caveat": "<the caveats>",
+    "intensifier": "<the intensifier>",
+    "vague": "<the vague attribution>",
+    "count": "<N>",
+    "missing": "<author or date>",
+    "score": "<score>",
+    "reasons": "<reasons>",
+    "original": "<the usual wording>",
+    "words": "<words>",
+    "signals": "<N>",
+    "phrase": "<phrase>",
+    "reason": "<reason>",
+    "share": "<share>",
+    "limit": "<limit>",
+    "rate": "<rate>",
+    "threshold": "<limit>",
+    "examples": "<examples>",
+    "others": "<other documents>",
+}
+
+
+class _Described(dict[str, str]):
+    """Placeholder descriptions; a placeholder not listed reads as ``<its name>``."""
+
+    def __missing__(self, key: str) -> str:
+        return f"<{key.replace('_', ' ')}>"
+
+
+def fill_placeholders(template: str) -> str:
+    """A message or suggestion template with each ``{placeholder}`` described, not left raw."""
+    return template.format_map(_Described(PLACEHOLDERS))
+
 
 def rule_table(rules: Iterable[Rule]) -> str:
     """One line per rule: id, name, severity, category and the first sentence of its rationale."""
@@ -45,7 +83,7 @@ class Section:
 def sections(rule: Rule) -> list[Section]:
     """Ruff-style sections: what it does, why, examples, what to write instead, references."""
     found = [
-        Section("What it does", prose=rule.message.replace("{match}", "<text>")),
+        Section("What it does", prose=fill_placeholders(rule.message)),
         Section("Why is this bad?", prose=rule.rationale or "(no rationale given)"),
     ]
     if rule.examples_flag:
@@ -53,7 +91,7 @@ def sections(rule: Rule) -> list[Section]:
     if rule.examples_pass:
         found.append(Section("Not flagged", examples=rule.examples_pass))
     if rule.suggestion:
-        found.append(Section("Use instead", prose=rule.suggestion))
+        found.append(Section("Use instead", prose=fill_placeholders(rule.suggestion)))
     if rule.references:
         found.append(Section("References", items=rule.references))
     return found

@@ -12,7 +12,7 @@ import pkgutil
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from claimcheck.reporters.base import Reporter, ReporterClass
+from claimcheck.reporters.base import Quietable, Reporter, ReporterClass
 
 if TYPE_CHECKING:
     from claimcheck.lexicon.model import Rule
@@ -35,10 +35,26 @@ def reporter_class(name: str) -> ReporterClass:
 
 
 def get_reporter(
-    name: str, out: TextIO, err: TextIO, color: bool | None, rules: Sequence[Rule] = ()
+    name: str,
+    out: TextIO,
+    err: TextIO,
+    color: bool | None,
+    rules: Sequence[Rule] = (),
+    quiet: bool = False,
 ) -> Reporter:
-    """Instantiate the reporter of format ``name`` (``rules``: the enabled rules)."""
-    return reporter_class(name)(out, err, color, rules)
+    """Instantiate the reporter of format ``name`` (``rules``: the enabled rules; ``quiet``:
+    no run information on ``err``, only input errors; formats that write none ignore it)."""
+    reporter = reporter_class(name)(out, err, color, rules)
+    if quiet and isinstance(reporter, Quietable):
+        reporter.quiet = True
+    return reporter
 
 
-__all__ = ["Reporter", "ReporterClass", "format_names", "get_reporter", "reporter_class"]
+__all__ = [
+    "Quietable",
+    "Reporter",
+    "ReporterClass",
+    "format_names",
+    "get_reporter",
+    "reporter_class",
+]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO, runtime_checkable
 
 from claimcheck.outcome import RunSummary
 from claimcheck.results import FileResult
@@ -37,3 +37,26 @@ class ReporterClass(Protocol):
     ) -> Reporter:
         """A reporter writing to ``out`` (results) and ``err`` (input errors, summary)."""
         ...
+
+
+@runtime_checkable
+class Quietable(Protocol):
+    """A reporter that writes run information to stderr besides input errors (notes, the
+    summary line) and leaves it out when ``quiet`` (``check --quiet``)."""
+
+    quiet: bool
+
+
+def summary_line(summary: RunSummary) -> str:
+    """The closing line on stderr of the line-oriented formats (text, concise, github)."""
+    sev = summary.by_severity
+    parts = [
+        f"{summary.checked} document(s) checked",
+        f"{summary.claims} claim(s), {summary.unsupported_claims} unsupported",
+        f"{sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info",
+    ]
+    if summary.errors:
+        parts.append(f"{summary.errors} input(s) could not be read")
+    if summary.skipped:
+        parts.append(f"{summary.skipped} skipped")
+    return "; ".join(parts) + "."

@@ -18,19 +18,21 @@ from claimcheck.escape import visible
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
-from claimcheck.reporters.base import ReporterClass
+from claimcheck.reporters.base import ReporterClass, summary_line
 from claimcheck.results import FileResult
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 class TextReporter:
-    """Findings to ``out``; input errors to ``err``; colour only on a terminal."""
+    """Findings to ``out``; input errors to ``err``; colour only on a terminal. Unless
+    ``quiet``: notes to ``err``, the riskiest documents to ``out``, a summary to ``err``."""
 
     def __init__(
         self, out: TextIO, err: TextIO, color: bool | None, rules: Sequence[Rule] = ()
     ) -> None:
         self.out, self.err, self.color = out, err, color
+        self.quiet = False
 
     def start(self) -> None:
         """Nothing precedes the first result."""
@@ -44,7 +46,7 @@ class TextReporter:
             self._echo(f"{origin}: {label}: {reason}", err=True,
                        fg="yellow" if result.skipped else "red")  # fmt: skip
             return
-        for note in result.notes:
+        for note in () if self.quiet else result.notes:
             self._echo(f"{origin}: note: {visible(note)}", err=True, dim=True)
         for f in result.findings:
             self._finding(origin, f)
@@ -62,21 +64,13 @@ class TextReporter:
 
     def finish(self, summary: RunSummary) -> None:
         """A closing summary line, plus the riskiest documents when several were checked."""
+        if self.quiet:
+            return
         if summary.checked > 1:
             self._echo("\nHighest risk scores (0-100):", bold=True)
             for score, origin in summary.scores[:10]:
                 self._echo(f"  {score:3d}  {visible(origin)}")
-        sev = summary.by_severity
-        parts = [
-            f"{summary.checked} document(s) checked",
-            f"{summary.claims} claim(s), {summary.unsupported_claims} unsupported",
-            f"{sev['error']} error(s), {sev['warning']} warning(s), {sev['info']} info",
-        ]
-        if summary.errors:
-            parts.append(f"{summary.errors} input(s) could not be read")
-        if summary.skipped:
-            parts.append(f"{summary.skipped} skipped")
-        self._echo("; ".join(parts) + ".", err=True, bold=True)
+        self._echo(summary_line(summary), err=True, bold=True)
 
     def _echo(self, message: str, err: bool = False, **style: object) -> None:
         """Write a line; click drops the colour codes when the stream is not a terminal."""
