@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from claimcheck import __version__
 from claimcheck.config_keys import CommandLineOnly
 from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError, OutputError
 from claimcheck.escape import visible
@@ -23,6 +22,7 @@ from claimcheck.findings import Severity
 from claimcheck.logsetup import configure_logging, quieten_logging
 from claimcheck.outcome import ExitCode, RunSummary
 from claimcheck.reporters import format_names
+from claimcheck.version import __version__
 
 if TYPE_CHECKING:  # the heavy modules load only when a command needs them
     from claimcheck.api import CheckOptions

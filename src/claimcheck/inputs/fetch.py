@@ -33,7 +33,7 @@ ROBOTS_MAX_BYTES = 500_000
 
 def default_user_agent() -> str:
     """The identifying User-Agent, with the project's version."""
-    from claimcheck import __version__
+    from claimcheck.version import __version__
 
     return f"claimcheck/{__version__} (health article checker; python-requests)"
 

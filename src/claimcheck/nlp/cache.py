@@ -38,7 +38,7 @@ _FORMAT = 4  # 3: RuleSet.referenced, checked on every hit; 4: real components
 # the subpackages that load, build and evaluate rules, and the modules they import (a test
 # keeps this closed under their imports): their code shapes the cached objects
 _CODE = ("nlp", "lexicon", "rules", "claims.py", "document.py", "errors.py", "findings.py",
-         "paths.py")  # fmt: skip
+         "paths.py", "version.py")  # fmt: skip
 
 
 def code_files() -> list[Path]:
@@ -56,7 +56,7 @@ def _build_digest(dirs: Sequence[Path]) -> str:
     cached RuleSet names referenced files by absolute path)."""
     from spacy.about import __version__ as spacy_version
 
-    from claimcheck import __version__
+    from claimcheck.version import __version__
 
     digest = hashlib.sha256(f"{_FORMAT} {__version__} {spacy_version} {sys.version}".encode())
     for folder in dirs:

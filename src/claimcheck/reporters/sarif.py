@@ -41,7 +41,6 @@ from sarif_om import (
     ToolComponent,
 )
 
-from claimcheck import __version__
 from claimcheck.escape import json_text, uri_reference
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
@@ -52,6 +51,7 @@ from claimcheck.reporters._sarif_places import Places
 from claimcheck.reporters.base import ReporterClass
 from claimcheck.results import FileResult
 from claimcheck.rules_doc import explain_rule, explain_rule_markdown, reference_url, summary
+from claimcheck.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"info": "note", "warning": "warning", "error": "error"}
