@@ -210,3 +210,28 @@ def test_crlf_sources_count_lines_like_the_file(linter: Linter) -> None:
     source = MARKDOWN.replace("\n", "\r\n")
     result = linter.check_document(parse_markdown("draft.md", source))
     assert _check_places(MARKDOWN, result) >= 3
+
+
+FIXTURES = Path(__file__).resolve().parents[1]
+PAGES = [
+    (FIXTURES / "extract" / "fixtures" / "health_article.html", parse_html),
+    (FIXTURES / "extract" / "fixtures" / "health_article.html", extract_article),
+    (FIXTURES / "inputs" / "fixtures" / "sleep.html", parse_html),
+    (FIXTURES / "inputs" / "fixtures" / "sleep.html", extract_article),  # wraps "or\n email"
+    (FIXTURES / "inputs" / "fixtures" / "turmeric.md", parse_markdown),
+]
+
+
+@pytest.mark.parametrize(("path", "parse"), PAGES, ids=[f"{p.name}-{f.__name__}" for p, f in PAGES])
+def test_every_rendered_word_of_the_fixtures_maps_to_itself_in_the_file(
+    path: Path, parse: object
+) -> None:
+    source = path.read_text(encoding="utf-8")
+    document = parse(str(path), source)  # type: ignore[operator]
+    lines = source.splitlines()
+    words = list(re.finditer(r"[A-Za-z]{3,}", document.text))
+    assert len(words) > 20
+    for m in words:
+        line, column, end_line, end_column = document.span(m.start(), m.end())
+        assert lines[line - 1][column - 1 : end_column - 1] == m.group(), (m.group(), line)
+        assert end_line == line

@@ -78,13 +78,23 @@ class Locator:
             self.cursor = close + 1 if close >= 0 else m.end()
 
     def place(self, segments: list[Segment], rendered: int, text: str) -> None:
-        """Record where ``text`` (rendered at ``rendered``) came from: verbatim if found, else
-        word by word; a word not found verbatim is placed where its first letters or digits
-        are (``AT&T`` written ``AT&amp;T``), else at the cursor."""
-        found = self.find(text)
-        if found is not None:
-            add_segment(segments, rendered, found, len(text))
+        """Record where ``text`` (rendered at ``rendered``) came from: in one piece where its
+        first word is, if the rest follows verbatim (not a verbatim copy further on, when the
+        source wraps the text differently), else word by word. A word not found verbatim is
+        placed where its first letters or digits are (``AT&T`` written ``AT&amp;T``), else
+        at the cursor."""
+        first = _WORDS.search(text)
+        if first is None:
             return
+        before = self.cursor
+        at = self.find(first.group())
+        if at is not None:
+            body = text[first.start() :].rstrip()
+            if self.source.startswith(body, at):
+                self.cursor = at + len(body)
+                add_segment(segments, rendered + first.start(), at, len(body))
+                return
+            self.cursor = before
         for m in _WORDS.finditer(text):
             word = m.group()
             at = self.find(word)
