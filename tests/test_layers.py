@@ -36,7 +36,7 @@ FLOORS: list[tuple[str, ...]] = [
 MODULE_LAYERS = {
     "claimcheck": "facade", "version": "records", "claims": "records", "document": "records",
     "errors": "records", "escape": "records", "findings": "records", "paths": "records",
-    "outcome": "records", "results": "records",
+    "outcome": "records", "positions": "records", "results": "records",
     "filters": "checking", "scoring": "checking", "suppress": "checking",
     "api": "api", "rules_doc": "reporters",
     "cli": "cli", "__main__": "cli", "config": "cli", "config_keys": "cli", "parallel": "parallel",

@@ -167,7 +167,8 @@ class Linter:
         words = int(doc.to_array(["IS_ALPHA", "LIKE_NUM"]).any(axis=1).sum()) if len(doc) else 0
         kept = tuple(findings)
         return FileResult(
-            origin=ctx.document.origin, findings=kept, claims=analysis.claims, words=words,
+            origin=ctx.document.origin, findings=kept, words=words,
+            claims=tuple(ctx.positioned(c) for c in analysis.claims),  # with source lines
             score=risk_score(analysis.claims, analysis.modifiers, words, kept,
                              self.ruleset.kinds_where(science=True)),
             notes=ctx.document.notes,

@@ -21,6 +21,8 @@ class Claim:
 
     ``start``/``end`` cover the sentence; ``trigger_start``/``trigger_end`` cover the claim
     wording itself (from the first to the last trigger phrase), which findings point at.
+    ``line``/``column`` to ``end_line``/``end_column`` are where ``start``/``end`` are in the
+    source file (1-based; set by the linter from the document's source map, 0 until then).
     """
 
     start: int
@@ -43,6 +45,10 @@ class Claim:
     # the cues that negate a negated claim: "negation" ("did not") or "rebuttal", an
     # evidence-level denial ("there is no evidence", "no proof") of the claim as a whole
     negations: tuple[Modifier, ...] = ()
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ import functools
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from claimcheck.positions import SourceMap, Span
+
 BLOCK_KINDS = frozenset(
     {"heading", "paragraph", "list_item", "blockquote", "table_cell", "caption", "preformatted"}
 )
@@ -68,7 +70,8 @@ class Document:
     ``text`` is what is checked; offsets in blocks, links and findings point into it. For
     ``.txt`` input it is the decoded file exactly. ``metadata`` is ``None`` when the input
     format carries no metadata at all (plain text), so "no author" is only reported where an
-    author could have been given.
+    author could have been given. ``source_map`` maps offsets of ``text`` to lines and columns
+    of the source file (Markdown, HTML); None when ``text`` is the source itself.
     """
 
     origin: str
@@ -80,6 +83,16 @@ class Document:
     metadata: Metadata | None = None
     notes: tuple[str, ...] = field(default=())  # e.g. "decoded as cp1252 (detected)"
     comments: tuple[Comment, ...] = ()
+    source_map: SourceMap | None = field(default=None, repr=False, compare=False)
+
+    @functools.cached_property
+    def positions(self) -> SourceMap:
+        """The source map, or the identity map of a text that is its own source."""
+        return self.source_map or SourceMap.identity(self.text)
+
+    def span(self, start: int, end: int) -> Span:
+        """The source (line, column, end line, end column) of ``text[start:end]``."""
+        return self.positions.span(start, end)
 
     @functools.cached_property
     def _block_starts(self) -> list[int]:
@@ -92,25 +105,6 @@ class Document:
         if i >= 0 and self.blocks[i].start <= offset < self.blocks[i].end:
             return self.blocks[i]
         return None
-
-
-class LineIndex:
-    """Maps character offsets to 1-based (line, column), by bisection over line starts."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0]
-        pos = 0
-        while True:
-            nl = text.find("\n", pos)
-            if nl < 0:
-                break
-            self._starts.append(nl + 1)
-            pos = nl + 1
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """Return the 1-based line and column of ``offset``."""
-        i = bisect.bisect_right(self._starts, offset) - 1
-        return i + 1, offset - self._starts[i] + 1
 
 
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "data:", "sms:")

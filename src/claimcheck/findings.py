@@ -25,7 +25,12 @@ class Severity(IntEnum):
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem at one place of a document's checked text."""
+    """One problem at one place of a document's checked text.
+
+    ``start``/``end`` are offsets in the checked (rendered) text; ``line``/``column`` and
+    ``end_line``/``end_column`` are 1-based places in the source file (for Markdown and HTML
+    not the same as in the rendered text), the end just after the last character.
+    """
 
     rule: str  # "CC101"
     name: str  # "absolute-cure-claim"
@@ -39,6 +44,8 @@ class Finding:
     message: str
     suggestion: str | None = None
     kind: str | None = None  # claim kind, or boilerplate kind
+    end_line: int = 0  # 0: not known (a Finding built without a document)
+    end_column: int = 0
 
     def sort_key(self) -> tuple[int, int, str]:
         """Position order (Vale ByPosition), then rule id."""

@@ -22,6 +22,8 @@ from claimcheck.document import Document, Metadata
 from claimcheck.errors import ExtractError
 from claimcheck.extract.blocks import BlockBuilder
 from claimcheck.extract.limits import MAX_DEPTH, check_markup
+from claimcheck.extract.locate import Locator
+from claimcheck.positions import Segment
 
 logger = logging.getLogger(__name__)
 
@@ -56,12 +58,15 @@ DEFAULT_SETTINGS = ExtractSettings()
 class _Builder:
     """Collects the open block's text and links, and appends closed blocks to ``out``."""
 
-    def __init__(self, base_url: str | None) -> None:
+    def __init__(self, base_url: str | None, source: str) -> None:
         self.base_url = base_url
-        self.out = BlockBuilder()
+        self.locator = Locator(source)
+        self.locator.skip_head()
+        self.out = BlockBuilder(source=self.locator.source)
         self._cur = ""
         self._kind: str | None = None
         self._pending: list[tuple[int, int, str]] = []
+        self._sources: list[Segment] = []  # where the open block's text is in the page
 
     def open(self, kind: str) -> None:
         """Start a block of ``kind``, closing any open one."""
@@ -80,6 +85,8 @@ class _Builder:
             text = _SPACES.sub(" ", text)
         if not self._cur or self._cur.endswith((" ", "\n")):
             text = text.lstrip(" ")
+        if text.strip():  # trafilatura's text, searched in the page in document order
+            self.locator.place(self._sources, len(self._cur), text)
         self._cur += text
 
     def newline(self) -> None:
@@ -105,14 +112,14 @@ class _Builder:
 
     def close(self) -> None:
         """Close the open block, if it has any text."""
-        text, kind, pending = self._cur.rstrip(), self._kind, self._pending
-        self._cur, self._kind, self._pending = "", None, []
+        text, kind, pending, sources = self._cur.rstrip(), self._kind, self._pending, self._sources
+        self._cur, self._kind, self._pending, self._sources = "", None, [], []
         if not text or kind is None:
             return
         start = self.out.next_start()
         end = start + len(text)
         links = [(a - start, min(b, end) - start, href) for a, b, href in pending if a < end]
-        self.out.append(kind, text, links)
+        self.out.append(kind, text, links, sources=sources)
 
 
 def _walk(builder: _Builder, elem: etree._Element, parent: str | None) -> None:
@@ -220,7 +227,7 @@ def extract_article(origin: str, html: str, url: str | None = None,
     if url:  # resolve hrefs (and <base href>) ourselves: trafilatura mis-resolves "../x"
         tree.make_links_absolute(url, resolve_base_href=True, handle_failures="ignore")
     doc = _run_trafilatura(origin, tree, url, settings)
-    builder = _Builder(url)
+    builder = _Builder(url, html)
     main = doc.find("main")
     if main is not None:
         _walk(builder, main, None)

@@ -15,6 +15,8 @@ from claimcheck.document import Document, is_followable
 from claimcheck.extract.blocks import BlockBuilder
 from claimcheck.extract.html_meta import read_metadata
 from claimcheck.extract.limits import DEPTH_NOTE, MAX_DEPTH, check_markup
+from claimcheck.extract.locate import Locator
+from claimcheck.positions import Segment, add_segment
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +51,7 @@ class _Run:
     links: list[tuple[int, int, str]] = field(default_factory=list)
     link_start: int | None = None  # where the open link's anchor text begins, once known
     in_link: bool = False
+    sources: list[Segment] = field(default_factory=list)  # where the text is in the source
 
     def _append(self, text: str) -> None:
         """Append text that is already in its final form."""
@@ -57,23 +60,40 @@ class _Run:
         self.parts.append(text)
         self.size += len(text)
 
-    def add(self, text: str) -> None:
-        """Append ``text``, collapsing whitespace to single spaces (newlines kept in ``pre``)."""
+    def add(self, text: str, locator: Locator) -> None:
+        """Append ``text``, collapsing whitespace to single spaces (newlines kept in ``pre``),
+        and record where it is in the source."""
         if self.keep_newlines:
             text = text.replace("\r\n", "\n")
-            self._append(text.lstrip("\n") if not self.parts else text)
+            text = text.lstrip("\n") if not self.parts else text
+            if text.strip():
+                locator.place(self.sources, self.size, text)
+            self._append(text)
             return
+        at = locator.find(text) if text.strip() else None  # the node verbatim (no entities)
+        pos = 0  # of the chunk in ``text``
+        gap = ""  # the whitespace before the chunk
         for chunk in re.split(r"(\s+)", text):
             if not chunk:
                 continue
             if chunk.isspace():
                 self.space = self.size > 0
+                pos += len(chunk)
+                gap = chunk
                 continue
             if self.space:
+                if at is not None and gap == " ":  # keeps one segment along a line
+                    add_segment(self.sources, self.size, at + pos - 1, 1)
                 self.parts.append(" ")
                 self.size += 1
                 self.space = False
+            if at is not None:
+                add_segment(self.sources, self.size, at + pos, len(chunk))
+            else:
+                locator.place(self.sources, self.size, chunk)
             self._append(chunk)
+            pos += len(chunk)
+            gap = ""
 
     def open_link(self) -> None:
         """Start recording a link's anchor text."""
@@ -93,6 +113,7 @@ class _Builder(BlockBuilder):
     """The block builder, closing runs of HTML text into blocks with absolute links."""
 
     base: str | None = None
+    locator: Locator = field(default_factory=lambda: Locator(""))
 
     def flush(self, run: _Run | None) -> None:
         """Close ``run`` and append it as a block if it holds any text."""
@@ -109,7 +130,11 @@ class _Builder(BlockBuilder):
             a, b = max(a - lead, 0), min(b - lead, len(text))
             if a < b:
                 links.append((a, b, urljoin(self.base, href) if self.base else href))
-        self.append(run.kind, text, links, source_line=run.line)
+        sources = [  # the leading whitespace cut off: a segment starting in it starts later
+            (r - lead, s, n) if r >= lead else (0, s + lead - r, n - lead + r)
+            for r, s, n in run.sources if r >= lead or r + n > lead
+        ]  # fmt: skip
+        self.append(run.kind, text, links, source_line=run.line, sources=sources)
 
 
 def _is_hidden(tag: Tag) -> bool:
@@ -152,7 +177,7 @@ class _Walker:
             if not text.strip():
                 return
             self.run = _Run(context, line)
-        self.run.add(text)
+        self.run.add(text, self.builder.locator)
 
     def walk(self, node: Tag, context: str, link: str | None = None, depth: int = 0) -> None:
         """Visit the children of ``node`` (at ``depth``); ``context`` is the kind for loose
@@ -176,6 +201,7 @@ class _Walker:
             self._text(tag.get_text(), context, tag.sourceline)
             return
         name = tag.name.lower()
+        self.builder.locator.enter(name)
         if name in INLINE_TAGS:
             if name == "br":
                 self._text(
@@ -231,7 +257,9 @@ def parse_html(origin: str, html: str, base_url: str | None = None) -> Document:
     base = _base_url(soup, base_url)
     metadata = read_metadata(soup, base)
     _strip_furniture(soup)
-    builder = _Builder(base=base)
+    builder = _Builder(base=base, locator=Locator(html))
+    builder.source = builder.locator.source
+    builder.locator.skip_head()
     walker = _Walker(builder)
     walker.walk(soup, "paragraph")
     builder.flush(walker.run)

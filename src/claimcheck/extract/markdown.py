@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -14,6 +14,8 @@ from markdown_it.token import Token
 
 from claimcheck.document import Document, Metadata, is_followable
 from claimcheck.extract.blocks import BlockBuilder
+from claimcheck.extract.locate import Locator
+from claimcheck.positions import Segment
 
 logger = logging.getLogger(__name__)
 
@@ -30,6 +32,7 @@ class _Builder(BlockBuilder):
     """The block builder, plus the first H1 (the fallback title) met on the walk."""
 
     first_h1: str | None = None
+    locator: Locator = field(default_factory=lambda: Locator(""))
 
     def add_comments(self, html: str) -> None:
         """Record HTML comments (suppression directives) at the current rendered offset."""
@@ -38,28 +41,44 @@ class _Builder(BlockBuilder):
 
     def add_block(self, kind: str, inline: Token) -> str | None:
         """Render one inline token as a block of ``kind``; return its text (None if empty)."""
-        text, links = _render_inline(inline.children or [])
+        locator = self.locator
+        if inline.map:  # its text lies in these source lines
+            locator.seek(locator.line_start(inline.map[0] + 1))
+            locator.limit = locator.line_start(inline.map[1] + 1)
+        text, links, sources = _render_inline(inline.children or [], locator)
+        locator.limit = None
         if not text.strip():
             return None
         line = inline.map[0] + 1 if inline.map else None
-        self.append(kind, text, links, source_line=line)
+        self.append(kind, text, links, source_line=line, sources=sources)
         return text
 
 
-def _render_inline(children: list[Token]) -> tuple[str, list[tuple[int, int, str]]]:
-    """Render inline tokens to plain text; return it and its links (offsets into the text)."""
+def _render_inline(
+    children: list[Token], locator: Locator
+) -> tuple[str, list[tuple[int, int, str]], list[Segment]]:
+    """Render inline tokens to plain text; return it, its links and where its pieces are in
+    the source (offsets into the text)."""
     out: list[str] = []
     size = 0
     links: list[tuple[int, int, str]] = []
+    sources: list[Segment] = []
     open_links: list[tuple[int, str]] = []
     for tok in children:
         piece = ""
-        if tok.type in ("text", "text_special", "code_inline"):
+        if tok.type == "text_special":  # an entity or escape: ``&amp;`` rendered as ``&``
             piece = tok.content
+            at = locator.find(tok.markup) if tok.markup else None
+            if at is not None:
+                sources.append((size, at, min(len(piece), len(tok.markup))))
+        elif tok.type in ("text", "code_inline"):
+            piece = tok.content
+            locator.place(sources, size, piece)
         elif tok.type in ("softbreak", "hardbreak"):
             piece = "\n"
         elif tok.type == "image":
             piece = tok.content
+            locator.place(sources, size, piece)
         elif tok.type == "link_open":
             open_links.append((size, str(tok.attrGet("href") or "")))
         elif tok.type == "link_close" and open_links:
@@ -68,7 +87,7 @@ def _render_inline(children: list[Token]) -> tuple[str, list[tuple[int, int, str
                 links.append((start, size, href))
         out.append(piece)
         size += len(piece)
-    return "".join(out), links
+    return "".join(out), links, sources
 
 
 def _kind_for(tok_type: str, stack: list[str]) -> str | None:
@@ -82,9 +101,11 @@ def _kind_for(tok_type: str, stack: list[str]) -> str | None:
     return None
 
 
-def _walk(tokens: list[Token]) -> _Builder:
-    """Walk markdown-it block tokens and build the rendered text (code and HTML are skipped)."""
-    builder = _Builder()
+def _walk(tokens: list[Token], source: str) -> _Builder:
+    """Walk markdown-it block tokens and build the rendered text (code and HTML are skipped);
+    ``source`` is the text they were parsed from."""
+    builder = _Builder(locator=Locator(source))
+    builder.source = builder.locator.source
     stack: list[str] = []
     kind: str | None = None
     is_h1 = False
@@ -200,8 +221,10 @@ def _metadata(data: dict[str, object], first_h1: str | None) -> Metadata:
 def parse_markdown(origin: str, text: str) -> Document:
     """Build the Document of a Markdown article: rendered prose text, blocks, links, metadata."""
     front, body, notes = split_front_matter(text)
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    builder = _walk(md.parse(body))
+    # text_join would merge entities and escapes into the text around them, which then is
+    # not the source's text: kept apart, each is found in the source on its own
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    builder = _walk(md.parse(body), body)
     return builder.document(
         origin, media_type="text/markdown",
         metadata=_metadata(front, builder.first_h1) if front else None, notes=notes,

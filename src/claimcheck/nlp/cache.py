@@ -38,7 +38,7 @@ _FORMAT = 4  # 3: RuleSet.referenced, checked on every hit; 4: real components
 # the subpackages that load, build and evaluate rules, and the modules they import (a test
 # keeps this closed under their imports): their code shapes the cached objects
 _CODE = ("nlp", "lexicon", "rules", "claims.py", "document.py", "errors.py", "findings.py",
-         "paths.py", "version.py")  # fmt: skip
+         "paths.py", "positions.py", "version.py")  # fmt: skip
 
 
 def code_files() -> list[Path]:

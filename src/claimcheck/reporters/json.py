@@ -82,7 +82,9 @@ def document_json(result: FileResult) -> dict[str, Any]:
 def claim_json(c: Claim) -> dict[str, Any]:
     """One claim with its linked caveats and sources."""
     return {
-        "start": c.start, "end": c.end, "text": c.text, "kind": c.kind, "kinds": list(c.kinds),
+        "start": c.start, "end": c.end, "line": c.line, "column": c.column,
+        "end_line": c.end_line, "end_column": c.end_column,
+        "text": c.text, "kind": c.kind, "kinds": list(c.kinds),
         "strength": c.strength, "support": c.support, "negated": c.negated,
         "attributed": c.attributed, "trigger": {"start": c.trigger_start, "end": c.trigger_end},
         "caveats": [_modifier(m) for m in c.caveats],
@@ -96,7 +98,8 @@ def finding_json(f: Finding) -> dict[str, Any]:
     """One finding as a flat object."""
     return {
         "rule": f.rule, "name": f.name, "category": f.category, "severity": str(f.severity),
-        "start": f.start, "end": f.end, "line": f.line, "column": f.column, "text": f.text,
+        "start": f.start, "end": f.end, "line": f.line, "column": f.column,
+        "end_line": f.end_line, "end_column": f.end_column, "text": f.text,
         "message": f.message, "suggestion": f.suggestion, "kind": f.kind,
     }  # fmt: skip
 

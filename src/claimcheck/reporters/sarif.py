@@ -122,8 +122,11 @@ def _region(f: Finding) -> Region:
     """The finding's span: 1-based lines and columns, the end column exclusive."""
     lines = f.text.count("\n")
     end_column = (len(f.text) - f.text.rfind("\n")) if lines else f.column + len(f.text)
+    end_line = f.line + lines
+    if f.end_line:  # the end in the source file (Markdown and HTML: not the extracted text)
+        end_line, end_column = f.end_line, f.end_column
     return Region(
-        start_line=f.line, start_column=f.column, end_line=f.line + lines,
+        start_line=f.line, start_column=f.column, end_line=end_line,
         end_column=end_column, char_offset=f.start, char_length=f.end - f.start,
         snippet=ArtifactContent(text=f.text),
     )  # fmt: skip

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
-from claimcheck.claims import DocAnalysis
-from claimcheck.document import Document, LineIndex
+from claimcheck.claims import Claim, DocAnalysis
+from claimcheck.document import Document
 from claimcheck.findings import Finding, Severity
 from claimcheck.lexicon.kinds import KindSpec
 from claimcheck.lexicon.model import Rule, RuleSet
@@ -32,10 +32,6 @@ class CheckContext:
     # the kind registry (rules.KINDS, handed in by the Linter): a kind that reads another
     # rule's findings gets them through ``findings_of`` without importing the registry
     kinds: Mapping[str, Kind] = field(default_factory=dict)
-    lines: LineIndex = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.lines = LineIndex(self.document.text)
 
     def findings_of(self, rule: Rule) -> list[Finding]:
         """Another rule's findings for this document: the ones it produced if it ran before
@@ -50,19 +46,24 @@ class CheckContext:
         """The number of alphabetic tokens (the word count of the share and density kinds)."""
         return int(self.doc.to_array("IS_ALPHA").sum()) if len(self.doc) else 0
 
+    def positioned(self, claim: Claim) -> Claim:
+        """``claim`` with its place in the source file (line, column, end line, end column)."""
+        line, column, end_line, end_column = self.document.span(claim.start, claim.end)
+        return replace(claim, line=line, column=column, end_line=end_line, end_column=end_column)
+
     def finding(
         self, rule: Rule, start: int, end: int, values: Mapping[str, str], kind: str | None = None
     ) -> Finding:
         """Build a Finding at ``text[start:end]`` with the rule's message filled in."""
         text = self.document.text[start:end]
         fill = {"match": _clip(text), **values}
-        line, column = self.lines.position(start)
+        line, column, end_line, end_column = self.document.span(start, end)  # in the source
         suggestion = rule.suggestion.format_map(fill) if rule.suggestion else None
         return Finding(
             rule=rule.id, name=rule.name, category=rule.category,
             severity=Severity.parse(rule.severity), start=start, end=end, line=line,
             column=column, text=text, message=rule.message.format_map(fill),
-            suggestion=suggestion, kind=kind,
+            suggestion=suggestion, kind=kind, end_line=end_line, end_column=end_column,
         )  # fmt: skip
 
 
