@@ -7,9 +7,10 @@ run ends.
 
 - Rules (``tool.driver.rules``) carry the rule docs: short and full descriptions, ``help``
   as text and Markdown, ``helpUri`` when a reference is a web address, the default level.
-- A result's region is the finding's span in the checked text: start and end line and
-  column (in Unicode code points, the run's ``columnKind``), ``charOffset`` and
-  ``charLength``. For Markdown and HTML inputs that text is the extracted text.
+- A result's region is the finding's span in the source file: start and end line and
+  column (in Unicode code points, the run's ``columnKind``) and the text as a snippet. No
+  ``charOffset``: a finding's offsets are in the extracted text, which for Markdown and HTML
+  is not the file, and a region whose offsets and lines disagree misleads a viewer.
 - ``partialFingerprints`` follow the finding's text, not its line
   (``claimcheck.reporters._sarif_fingerprints``).
 - Artifact locations are URIs relative to ``SRCROOT`` (the current directory) where they
@@ -127,8 +128,7 @@ def _region(f: Finding) -> Region:
         end_line, end_column = f.end_line, f.end_column
     return Region(
         start_line=f.line, start_column=f.column, end_line=end_line,
-        end_column=end_column, char_offset=f.start, char_length=f.end - f.start,
-        snippet=ArtifactContent(text=f.text),
+        end_column=end_column, snippet=ArtifactContent(text=f.text),
     )  # fmt: skip
 
 
