@@ -263,9 +263,9 @@ def test_sarif_output(articles: Path) -> None:
     error = next(r for r in results if r["ruleId"] == "CC102")
     assert error["level"] == "error" and rule_ids[error["ruleIndex"]] == "CC102"
     region = error["locations"][0]["physicalLocation"]["region"]
-    assert CLAIMS[region["charOffset"] : region["charOffset"] + region["charLength"]] == (
-        region["snippet"]["text"]
-    )
+    line = CLAIMS.splitlines()[region["startLine"] - 1]  # a plain-text file: lines are its own
+    start = region["startColumn"] - 1
+    assert line[start : start + len(region["snippet"]["text"])] == region["snippet"]["text"]
     note = run_["invocations"][0]["toolExecutionNotifications"][0]
     assert "missing.txt" in note["message"]["text"]
 
