@@ -81,7 +81,7 @@ def examples() -> list[Example]:
         found = [(f.start, f.end) for f in linter.evaluate(ctx, local)
                  if f.category == "boilerplate"]  # fmt: skip
         gold = [(g["start"], g["end"], g["kind"]) for g in record.get("boilerplate", [])]
-        blocks = [(b.start, b.end, b.kind) for b in document.blocks]
+        blocks = [(b.start, b.end, b.role) for b in document.blocks]
         claims = [(c.start, c.end) for c in ctx.analysis.claims]
         modifiers = [(m.start, m.end, m.type) for m in ctx.analysis.modifiers]
         page = Page(document.text, blocks, sentence_table(ctx.doc).chars, claims, modifiers, found)

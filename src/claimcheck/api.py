@@ -138,7 +138,7 @@ class Linter:
         """
         doc = self.nlp.tokenizer(document.text)
         doc.user_data[TEXT_KEY] = document.text  # spaCy's tokenizer keeps the text exactly
-        doc.user_data[BLOCKS_KEY] = tuple((b.start, b.end, b.kind) for b in document.blocks)
+        doc.user_data[BLOCKS_KEY] = tuple((b.start, b.end, b.role) for b in document.blocks)
         doc.user_data[LINKS_KEY] = tuple((lk.start, lk.end, lk.href) for lk in document.links)
         return doc
 

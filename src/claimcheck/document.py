@@ -18,7 +18,7 @@ BLOCK_KINDS = frozenset(
 class Block:
     """A structural block of the checked text: ``text[start:end]`` is its content."""
 
-    kind: str
+    role: str  # paragraph, heading, list-item, blockquote, link-line, ... (what the block is)
     start: int
     end: int
     source_line: int | None = None  # 1-based line of the block in the source file, when known

@@ -18,7 +18,7 @@ QUOTE_CATEGORIES = frozenset({"claim", "caveat"})
 def in_quote(document: Document, finding: Finding) -> bool:
     """True when the finding sits in a blockquote (someone else's words, not the outlet's)."""
     block = document.block_at(finding.start)
-    return block is not None and block.kind == "blockquote"
+    return block is not None and block.role == "blockquote"
 
 
 def ignored_here(origin: str, per_path: Sequence[tuple[str, tuple[str, ...]]]) -> list[str]:

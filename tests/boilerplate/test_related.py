@@ -53,7 +53,7 @@ def test_title_line() -> None:
 
 def test_title_run_stops_at_prose() -> None:
     doc = parse_plain("<t>", PAGE)
-    blocks = [(b.start, b.end, b.kind) for b in doc.blocks]
+    blocks = [(b.start, b.end, b.role) for b in doc.blocks]
     lead = doc.text.index("Recommended")
     start, end = title_run(doc.text, blocks, lead, lead + 11, 12) or (0, 0)
     assert doc.text[start:end].endswith("For Good")

@@ -78,7 +78,7 @@ def test_relative_links_are_made_absolute() -> None:
 
 def test_blocks_cover_the_text(html: str) -> None:
     doc = extract_article("page", html, URL)
-    kinds = [b.kind for b in doc.blocks]
+    kinds = [b.role for b in doc.blocks]
     assert kinds.count("heading") >= 1
     assert kinds.count("list_item") == 2
     assert kinds.count("blockquote") == 1
@@ -86,7 +86,7 @@ def test_blocks_cover_the_text(html: str) -> None:
         chunk = doc.text[block.start:block.end]
         assert chunk == chunk.strip() and chunk
     assert "\n\n".join(doc.text[b.start:b.end] for b in doc.blocks) == doc.text
-    quote = next(b for b in doc.blocks if b.kind == "blockquote")
+    quote = next(b for b in doc.blocks if b.role == "blockquote")
     assert doc.text[quote.start:quote.end].startswith('"Turmeric is safe')
 
 

@@ -210,7 +210,7 @@ def test_plain_text_page_has_the_blocks_of_a_text_file(
     httpserver.expect_request("/g.txt").respond_with_data(text, content_type="text/plain")
     fetched = fetch_document(httpserver.url_for("/g.txt"), options)
     on_disk = parse_plain("g.txt", text)
-    assert [(b.kind, b.start, b.end) for b in fetched.blocks] == [
-        (b.kind, b.start, b.end) for b in on_disk.blocks
+    assert [(b.role, b.start, b.end) for b in fetched.blocks] == [
+        (b.role, b.start, b.end) for b in on_disk.blocks
     ]
-    assert [b.kind for b in fetched.blocks] == ["heading", "paragraph", "list_item", "list_item"]
+    assert [b.role for b in fetched.blocks] == ["heading", "paragraph", "list_item", "list_item"]

@@ -150,7 +150,7 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, fmt: str, data: bytes, kind: str
     (doc,) = _run(["-"], LoadOptions(stdin_format=fmt))
     assert isinstance(doc, Document)
     assert doc.origin == "<stdin>"
-    assert doc.blocks[0].kind == kind
+    assert doc.blocks[0].role == kind
 
 
 def test_stdin_too_large(monkeypatch: pytest.MonkeyPatch) -> None:

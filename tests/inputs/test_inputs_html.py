@@ -24,7 +24,7 @@ def test_furniture_dropped(fixtures: Path) -> None:
 
 def test_blocks(fixtures: Path) -> None:
     doc = _doc(fixtures)
-    blocks = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    blocks = [(b.role, doc.text[b.start : b.end]) for b in doc.blocks]
     assert blocks == [
         ("heading", "Short sleep linked to higher blood pressure"),
         ("paragraph", "Adults who slept under six hours had higher readings in a cohort study "
@@ -95,7 +95,7 @@ def test_whitespace_nested_lists_tables_pre() -> None:
     <pre>a  b
   c</pre><p aria-hidden="true">gone</p><p style="display:none">gone too</p></body>"""
     doc = parse_html("p.html", html)
-    assert [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks] == [
+    assert [(b.role, doc.text[b.start : b.end]) for b in doc.blocks] == [
         ("list_item", "Outer spaced anchor text"),
         ("list_item", "Inner"),
         ("list_item", "after"),

@@ -11,13 +11,13 @@ from claimcheck.inputs import load_file
 def _blocks(text: str) -> list[tuple[str, str]]:
     """(kind, text) of every block of the Markdown ``text``."""
     doc = parse_markdown("t.md", text)
-    return [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    return [(b.role, doc.text[b.start : b.end]) for b in doc.blocks]
 
 
 def test_fixture_blocks_and_skips(fixtures: Path) -> None:
     doc = load_file(fixtures / "turmeric.md")
     assert doc.media_type == "text/markdown"
-    kinds = [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    kinds = [(b.role, doc.text[b.start : b.end]) for b in doc.blocks]
     assert kinds == [
         ("heading", "Turmeric and joints"),
         (

@@ -11,7 +11,7 @@ from claimcheck.inputs import load_file
 
 def _kinds(doc: Document) -> list[tuple[str, str]]:
     """(kind, text) of every block."""
-    return [(b.kind, doc.text[b.start : b.end]) for b in doc.blocks]
+    return [(b.role, doc.text[b.start : b.end]) for b in doc.blocks]
 
 
 def test_text_is_file_content_with_crlf(fixtures: Path) -> None:

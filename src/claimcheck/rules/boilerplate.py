@@ -140,7 +140,7 @@ class Boilerplate(Existence):
         follow = rule.params_as(BoilerplateParams).follow_titles
         if follow:  # before the span grows to the block
             text = ctx.document.text
-            blocks = [(b.start, b.end, b.kind) for b in ctx.document.blocks]
+            blocks = [(b.start, b.end, b.role) for b in ctx.document.blocks]
             runs = (title_run(text, blocks, start, end, follow) for start, end in out)
             out = [run for run in runs if run is not None]
         if rule.params_as(BoilerplateParams).span == "sentence":

@@ -57,7 +57,7 @@ class BoilerplateSentences:
         taken = sorted((f.start, f.end) for found in ctx.produced.values() for f in found
                        if f.category == "boilerplate")  # fmt: skip
         covered = Covered(taken)
-        blocks = [(b.start, b.end, b.kind) for b in ctx.document.blocks]
+        blocks = [(b.start, b.end, b.role) for b in ctx.document.blocks]
         claims = [(c.start, c.end) for c in ctx.analysis.claims]
         modifiers = [(m.start, m.end, m.type) for m in ctx.analysis.modifiers]
         page = Page(text, blocks, sentence_table(ctx.doc).chars, claims, modifiers, taken)
