@@ -73,6 +73,7 @@ class Linter:
                                        KIND_SPECS[r.kind].reads_findings))  # fmt: skip
         self.nlp = nlp if nlp is not None else build_nlp(self.ruleset)  # prebuilt: nlp/cache.py
         self.run_state: dict[str, object] = {}  # cross-document rule state for this run
+        self.unscored_kinds = self.ruleset.kinds_where(science=True)  # not in the risk score
 
     def check_document(self, document: Document) -> FileResult:
         """Check one document."""
@@ -170,7 +171,7 @@ class Linter:
             origin=ctx.document.origin, findings=kept, words=words,
             claims=tuple(ctx.positioned(c) for c in analysis.claims),  # with source lines
             score=risk_score(analysis.claims, analysis.modifiers, words, kept,
-                             self.ruleset.kinds_where(science=True)),
+                             self.unscored_kinds),
             notes=ctx.document.notes,
         )  # fmt: skip
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol, TextIO, runtime_checkable
 
+from claimcheck.escape import visible
 from claimcheck.outcome import RunSummary
 from claimcheck.results import FileResult
 
@@ -60,3 +61,30 @@ def summary_line(summary: RunSummary) -> str:
     if summary.skipped:
         parts.append(f"{summary.skipped} skipped")
     return "; ".join(parts) + "."
+
+
+def input_error_line(result: FileResult) -> str:
+    """``origin: error: reason`` (or ``skipped``) for an input that was not checked, with the
+    input's strings made visible (no terminal control characters)."""
+    label = "skipped" if result.skipped else "error"
+    reason = visible((result.error or "").removeprefix("skipped: "))
+    return f"{visible(result.origin)}: {label}: {reason}"
+
+
+class LineReporter:
+    """The stream formats (concise, github): results to ``out`` as they come, nothing
+    before them, and the summary line on ``err`` at the end unless ``quiet``."""
+
+    def __init__(
+        self, out: TextIO, err: TextIO, color: bool | None, rules: Sequence[Rule] = ()
+    ) -> None:
+        self.out, self.err = out, err
+        self.quiet = False
+
+    def start(self) -> None:
+        """Nothing precedes the first result."""
+
+    def finish(self, summary: RunSummary) -> None:
+        """The summary line on ``err``, unless quiet."""
+        if not self.quiet:
+            self.err.write(summary_line(summary) + "\n")

@@ -13,14 +13,9 @@ skipped); the summary line goes to stderr unless ``quiet``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TextIO
-
 from claimcheck.escape import valid_unicode
 from claimcheck.findings import Finding
-from claimcheck.lexicon.model import Rule
-from claimcheck.outcome import RunSummary
-from claimcheck.reporters.base import ReporterClass, summary_line
+from claimcheck.reporters.base import LineReporter, ReporterClass
 from claimcheck.results import FileResult
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -44,17 +39,8 @@ def command(name: str, message: str, **properties: str | int) -> str:
     return f"::{name} {props}::{escape_data(message)}"
 
 
-class GithubReporter:
+class GithubReporter(LineReporter):
     """Annotations to ``out``; the summary line to ``err``."""
-
-    def __init__(
-        self, out: TextIO, err: TextIO, color: bool | None, rules: Sequence[Rule] = ()
-    ) -> None:
-        self.out, self.err = out, err
-        self.quiet = False
-
-    def start(self) -> None:
-        """Nothing precedes the first result."""
 
     def result(self, result: FileResult) -> None:
         """One annotation per finding, or one for an input that failed."""
@@ -72,11 +58,6 @@ class GithubReporter:
         message = f.message + (f"\nSuggestion: {f.suggestion}" if f.suggestion else "")
         return command(COMMANDS[str(f.severity)], message, file=origin, line=f.line,
                        col=f.column, title=f"{f.rule} {f.name}")  # fmt: skip
-
-    def finish(self, summary: RunSummary) -> None:
-        """The summary line on ``err``, unless quiet."""
-        if not self.quiet:
-            self.err.write(summary_line(summary) + "\n")
 
 
 REPORTER: ReporterClass = GithubReporter  # this module is --format github

@@ -18,7 +18,7 @@ from claimcheck.escape import visible
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
 from claimcheck.outcome import RunSummary
-from claimcheck.reporters.base import ReporterClass, summary_line
+from claimcheck.reporters.base import ReporterClass, input_error_line, summary_line
 from claimcheck.results import FileResult
 
 COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
@@ -41,9 +41,7 @@ class TextReporter:
         """Print each finding with its quoted text and suggestion."""
         origin = visible(result.origin)
         if result.error is not None:
-            label = "skipped" if result.skipped else "error"
-            reason = visible(result.error.removeprefix("skipped: "))
-            self._echo(f"{origin}: {label}: {reason}", err=True,
+            self._echo(input_error_line(result), err=True,
                        fg="yellow" if result.skipped else "red")  # fmt: skip
             return
         for note in () if self.quiet else result.notes:
