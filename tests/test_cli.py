@@ -205,7 +205,7 @@ def test_malformed_lexicon_names_file_rule_and_key(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "extra.yml").write_text(
-        "category: extra\nrules:\n  - id: CC199\n    name: my-rule\n    kind: existence\n"
+        "title: extra\nrules:\n  - id: CC199\n    name: my-rule\n    kind: existence\n"
         "    category: claim\n    severity: warning\n    message: hi\n    colour: red\n"
         "    patterns: [miracle]\n",
         encoding="utf-8",

@@ -187,7 +187,7 @@ def test_unknown_selector_in_config_names_file_and_key(
 
 
 RULE = (
-    "category: x\nrules:\n  - id: CC198\n    name: house-rule\n    kind: existence\n"
+    "title: x\nrules:\n  - id: CC198\n    name: house-rule\n    kind: existence\n"
     '    category: claim\n    severity: warning\n    message: "{match} is bad"\n'
     "    patterns: [foo]\n"
 )

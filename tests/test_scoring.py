@@ -24,7 +24,7 @@ def promo() -> Finding:
     return Finding(
         rule="CC405", name="call-to-action", category="boilerplate", severity=Severity.WARNING,
         start=0, end=1, line=1, column=1, text="x", message="m", suggestion=None,
-        kind="call-to-action",
+        topic="call-to-action",
     )  # fmt: skip
 
 

@@ -63,12 +63,12 @@ def expect(option: click.Option) -> Expect:
 
     A bare string is no list: ``ignore = "CC3"`` would be read letter by letter.
     """
-    kind = option.type
-    if option.is_flag or isinstance(kind, click.types.BoolParamType):
+    param_type = option.type
+    if option.is_flag or isinstance(param_type, click.types.BoolParamType):
         one = FLAG
-    elif isinstance(kind, click.types.IntParamType):
+    elif isinstance(param_type, click.types.IntParamType):
         one = INTEGER
-    elif isinstance(kind, click.types.FloatParamType):
+    elif isinstance(param_type, click.types.FloatParamType):
         one = NUMBER
     else:
         one = TEXT

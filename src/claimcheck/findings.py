@@ -43,7 +43,9 @@ class Finding:
     text: str
     message: str
     suggestion: str | None = None
-    kind: str | None = None  # claim kind, or boilerplate kind
+    # what the finding is about: the claim's kind (efficacy, ...) for claim findings, the
+    # boilerplate kind (call-to-action, ...) for boilerplate ones; JSON writes it as "kind"
+    topic: str | None = None
     end_line: int = 0  # 0: not known (a Finding built without a document)
     end_column: int = 0
 

@@ -42,7 +42,7 @@ def risk_score(
         if not c.negated and c.kind not in unscored
     )
     points += VAGUE_POINTS * sum(1 for m in modifiers if m.type == "vague-attribution")
-    points += PROMO_POINTS * sum(1 for f in findings if f.kind in PROMO_KINDS)
+    points += PROMO_POINTS * sum(1 for f in findings if f.topic in PROMO_KINDS)
     if words <= 0 or points <= 0:
         return 0
     density = 100.0 * points / words

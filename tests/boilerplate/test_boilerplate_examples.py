@@ -63,7 +63,7 @@ def test_flag_example(linter: Linter, rule_id: str, i: int) -> None:
     hits = [f for f in result.findings if f.rule == rule_id]
     assert hits, f"{rule_id} did not flag: {rule.examples_flag[i][:80]!r}"
     kind = getattr(rule.params, "boilerplate_kind", None)
-    assert all(f.category == "boilerplate" and f.kind == kind for f in hits)
+    assert all(f.category == "boilerplate" and f.topic == kind for f in hits)
 
 
 @pytest.mark.parametrize(("rule_id", "i"), PASS)

@@ -54,7 +54,7 @@ def test_marks_are_found_once_and_located_by_sentence() -> None:
 
 
 def test_position_counts_only_where_the_page_has_chrome() -> None:
-    unit = Unit(start=0, end=5, block=9, blocks=10, kind="paragraph", sentence=0, sentences=1)
+    unit = Unit(start=0, end=5, block=9, blocks=10, role="paragraph", sentence=0, sentences=1)
     bare = unit_features("Hello", unit)
     assert not any(f.startswith(("last=", "first=")) for f in bare)
     assert "last=0" in unit_features("Hello", unit, edges=(False, True))
@@ -111,7 +111,7 @@ def test_footer_lines_of_a_page_are_reported_with_reasons(check: Check) -> None:
                       "Powered by WordPress | Theme by Pixel Studio\n")
     found = [f for f in check(text).findings if f.rule == "CC409"]
     assert [f.text for f in found][-1] == "Powered by WordPress | Theme by Pixel Studio"
-    assert all("boilerplate score 0.9" in f.message and f.kind == "site-text" for f in found)
+    assert all("boilerplate score 0.9" in f.message and f.topic == "site-text" for f in found)
 
 
 def test_short_texts_are_left_to_the_rules(check: Check) -> None:
@@ -128,7 +128,7 @@ def test_sentences_a_rule_reported_are_not_reported_again(check: Check) -> None:
 def test_scoring_the_parts_equals_scoring_the_features() -> None:
     model = BoilerplateModel.load(default_lexicon_dir() / MODEL_FILE)
     text = "Sign up to our newsletter today and save 10% on your first order!"
-    unit = Unit(start=0, end=len(text), block=5, blocks=6, kind="paragraph", sentence=0,
+    unit = Unit(start=0, end=len(text), block=5, blocks=6, role="paragraph", sentence=0,
                 sentences=1)  # fmt: skip
     for edges in ((False, False), (True, True)):
         whole = model.score(unit_features(text, unit, {"claim"}, edges))

@@ -17,7 +17,7 @@ Check = Callable[[str], FileResult]
 
 
 def _boilerplate(result: FileResult) -> list[tuple[str, str]]:
-    return [(f.kind or "", f.text) for f in result.findings if f.category == "boilerplate"]
+    return [(f.topic or "", f.text) for f in result.findings if f.category == "boilerplate"]
 
 
 def test_guest_post_reports_each_kind(check: Check, fixture_text: Callable[[str], str]) -> None:
@@ -60,7 +60,7 @@ def test_careful_page_keeps_its_claims_and_plain_in_conclusion(
 
 def test_spun_phrase_does_not_hide_a_claim(check: Check) -> None:
     result = check("This herbal tea cures arthritis and bosom malignant growth.")
-    assert [f.rule for f in result.findings if f.kind == "spun-text"] == ["CC410"]
+    assert [f.rule for f in result.findings if f.topic == "spun-text"] == ["CC410"]
     assert result.claims
 
 
@@ -77,7 +77,7 @@ def test_generic_disclaimer_is_not_a_caveat(check: Check) -> None:
 def test_generic_disclaimer_is_reported_as_info(check: Check) -> None:
     text = "This article is for informational purposes only. Ask your GP about knee pain."
     found = [f for f in check(text).findings if f.category == "boilerplate"]
-    assert [(f.kind, str(f.severity)) for f in found] == [("generic-disclaimer", "info")]
+    assert [(f.topic, str(f.severity)) for f in found] == [("generic-disclaimer", "info")]
 
 
 def test_boilerplate_text_is_not_a_claim(check: Check) -> None:
@@ -98,5 +98,5 @@ def test_seed_article_boilerplate_items() -> None:
         if item.get("document_level"):
             assert any(item["kind"] in f.name for f in findings), item
         else:
-            assert any(f.start < end and start < f.end and f.kind == item["kind"]
+            assert any(f.start < end and start < f.end and f.topic == item["kind"]
                        for f in findings), item  # fmt: skip

@@ -55,7 +55,7 @@ def test_finding_points_at_first_use(check: Check) -> None:
     result = check(text)
     (finding,) = [f for f in result.findings if f.rule == "CC420"]
     assert finding.text == "foam rolling" and finding.start == text.index("foam rolling")
-    assert finding.kind == "keyword-stuffing" and "keyword-stuffing" in finding.name
+    assert finding.topic == "keyword-stuffing" and "keyword-stuffing" in finding.name
 
 
 def test_stopword_only_phrases_are_ignored(check: Check) -> None:
@@ -76,6 +76,6 @@ def test_promotional_density(check: Check) -> None:
     text = hype * 2 + FILLER * 4
     result = check(text)
     (finding,) = [f for f in result.findings if f.rule == "CC421"]
-    assert finding.kind == "promotional-language" and finding.text == "amazing"
+    assert finding.topic == "promotional-language" and finding.text == "amazing"
     calm = "The cream is amazing to some people, but it did not help me! " + FILLER * 6
     assert not [f for f in check(calm).findings if f.rule == "CC421"]

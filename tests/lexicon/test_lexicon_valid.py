@@ -56,11 +56,11 @@ def _pack(tmp_path: Path, body: str) -> Path:
 
 
 RULE = (
-    "category: x\nrules:\n  - id: CC198\n    name: test-rule\n    kind: existence\n"
+    "title: x\nrules:\n  - id: CC198\n    name: test-rule\n    kind: existence\n"
     '    category: claim\n    severity: warning\n    message: "{match} is bad"\n'
 )
 
-PATTERN = "category: x\npatterns:\n  - kind: causal\n    name: test-pattern\n"
+PATTERN = "title: x\npatterns:\n  - kind: causal\n    name: test-pattern\n"
 
 
 @pytest.mark.parametrize(
@@ -79,10 +79,10 @@ PATTERN = "category: x\npatterns:\n  - kind: causal\n    name: test-pattern\n"
             "already used by CC101",
         ),
         (
-            "category: x\nmodifiers:\n  - type: hedge\n    direction: sideways\n    phrases: [a]\n",
+            "title: x\nmodifiers:\n  - type: hedge\n    direction: sideways\n    phrases: [a]\n",
             "key 'direction' is 'sideways'",
         ),
-        ("category: x\nunknown_top: 1\n", "unknown key 'unknown_top'"),
+        ("title: x\nunknown_top: 1\n", "unknown key 'unknown_top'"),
         (PATTERN + "    lead: 2\n    pattern: [{LOWER: may}, {LOWER: help}]\n", "longer than 2"),
         (PATTERN + "    lead: -1\n    pattern: [{LOWER: may}, {LOWER: help}]\n", "whole number"),
         (
@@ -90,7 +90,7 @@ PATTERN = "category: x\npatterns:\n  - kind: causal\n    name: test-pattern\n"
             "must match one token each",
         ),
         (PATTERN + "    not_after: to\n    pattern: [{LOWER: help}]\n", "must be a list"),
-        ("category: x\nrules: [\n", "invalid YAML"),
+        ("title: x\nrules: [\n", "invalid YAML"),
         (
             RULE.replace("existence", "boilerplate").replace("claim", "boilerplate")
             + "    boilerplate_kind: spun-text\n    regex: ['a(b']\n",

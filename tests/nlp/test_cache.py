@@ -13,7 +13,7 @@ from claimcheck.lexicon.model import RuleSet
 from claimcheck.nlp import cache, pipeline
 
 RULE = (
-    "category: x\nrules:\n  - id: CC198\n    name: test-rule\n    kind: existence\n"
+    "title: x\nrules:\n  - id: CC198\n    name: test-rule\n    kind: existence\n"
     '    category: claim\n    severity: warning\n    message: "{match} is bad"\n'
     "    phrases_from: ../shared/words.lst\n"
 )

@@ -27,7 +27,7 @@ from claimcheck.positions import Segment
 
 logger = logging.getLogger(__name__)
 
-# trafilatura XML element -> Document block kind; containers (list, table, row) have none.
+# trafilatura XML element -> Document block role; containers (list, table, row) have none.
 _BLOCK_KIND = {
     "head": "heading",
     "p": "paragraph",
@@ -36,7 +36,7 @@ _BLOCK_KIND = {
     "cell": "table_cell",
     "code": "preformatted",
 }
-# Inside these, a nested paragraph keeps the container's kind (a quoted paragraph is a quote).
+# Inside these, a nested paragraph keeps the container's role (a quoted paragraph is a quote).
 _INHERITING = frozenset({"blockquote", "list_item", "table_cell"})
 _CONTAINERS = frozenset({"list", "table", "row", "main", "div"})
 _SPACES = re.compile(r"\s+")
@@ -64,24 +64,24 @@ class _Builder:
         self.locator.skip_head()
         self.out = BlockBuilder(source=self.locator.source)
         self._cur = ""
-        self._kind: str | None = None
+        self._role: str | None = None
         self._pending: list[tuple[int, int, str]] = []
         self._sources: list[Segment] = []  # where the open block's text is in the page
 
-    def open(self, kind: str) -> None:
-        """Start a block of ``kind``, closing any open one."""
+    def open(self, role: str) -> None:
+        """Start a block of ``role``, closing any open one."""
         self.close()
-        self._kind = kind
+        self._role = role
 
     def add(self, text: str | None) -> None:
         """Append inline text to the open block (a paragraph if none), collapsing whitespace."""
         if not text:
             return
-        if self._kind is None:
+        if self._role is None:
             if not text.strip():
                 return
-            self._kind = "paragraph"
-        if self._kind != "preformatted":
+            self._role = "paragraph"
+        if self._role != "preformatted":
             text = _SPACES.sub(" ", text)
         if not self._cur or self._cur.endswith((" ", "\n")):
             text = text.lstrip(" ")
@@ -112,25 +112,25 @@ class _Builder:
 
     def close(self) -> None:
         """Close the open block, if it has any text."""
-        text, kind, pending, sources = self._cur.rstrip(), self._kind, self._pending, self._sources
-        self._cur, self._kind, self._pending, self._sources = "", None, [], []
-        if not text or kind is None:
+        text, role, pending, sources = self._cur.rstrip(), self._role, self._pending, self._sources
+        self._cur, self._role, self._pending, self._sources = "", None, [], []
+        if not text or role is None:
             return
         start = self.out.next_start()
         end = start + len(text)
         links = [(a - start, min(b, end) - start, href) for a, b, href in pending if a < end]
-        self.out.append(kind, text, links, sources=sources)
+        self.out.append(role, text, links, sources=sources)
 
 
 def _walk(builder: _Builder, elem: etree._Element, parent: str | None) -> None:
-    """Convert ``elem`` and its subtree; ``parent`` is the enclosing block kind."""
+    """Convert ``elem`` and its subtree; ``parent`` is the enclosing block role."""
     tag = elem.tag if isinstance(elem.tag, str) else ""
     is_block = tag in _BLOCK_KIND or tag in _CONTAINERS
-    kind = parent
+    role = parent
     if tag in _BLOCK_KIND:
         own = _BLOCK_KIND[tag]
-        kind = parent if own == "paragraph" and parent in _INHERITING else own
-        builder.open(kind)
+        role = parent if own == "paragraph" and parent in _INHERITING else own
+        builder.open(role)
     elif tag in _CONTAINERS:
         builder.close()
     elif tag == "lb":
@@ -138,7 +138,7 @@ def _walk(builder: _Builder, elem: etree._Element, parent: str | None) -> None:
     start = builder.offset()
     builder.add(elem.text)
     for child in elem:
-        _walk(builder, child, kind)
+        _walk(builder, child, role)
     if tag == "ref" and elem.get("target"):
         builder.link(start, elem.get("target", ""))
     if is_block:

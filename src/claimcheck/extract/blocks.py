@@ -39,10 +39,10 @@ class BlockBuilder:
         return self.length + (len(SEPARATOR) if self.parts else 0)
 
     def append(
-        self, kind: str, text: str, links: Iterable[tuple[int, int, str]] = (),
+        self, role: str, text: str, links: Iterable[tuple[int, int, str]] = (),
         source_line: int | None = None, sources: Iterable[Segment] = (),
     ) -> int:
-        """Append ``text`` as a block of ``kind`` and return where it starts.
+        """Append ``text`` as a block of ``role`` and return where it starts.
 
         ``links`` are ``(start, end, href)`` and ``sources`` are segments (where the text came
         from in the source), both with rendered offsets into ``text``.
@@ -52,7 +52,7 @@ class BlockBuilder:
             self.parts.append(SEPARATOR)
         self.parts.append(text)
         self.length = start + len(text)
-        self.blocks.append(Block(kind, start, self.length, source_line=source_line))
+        self.blocks.append(Block(role, start, self.length, source_line=source_line))
         self.links.extend(Link(start + a, start + b, href) for a, b, href in links)
         for r, s, n in sources:
             if 0 <= r < len(text):

@@ -42,7 +42,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 class _Run:
     """The text of the block being built: collapsed whitespace, with open and closed links."""
 
-    kind: str
+    role: str
     line: int | None
     keep_newlines: bool = False
     parts: list[str] = field(default_factory=list)
@@ -134,7 +134,7 @@ class _Builder(BlockBuilder):
             (r - lead, s, n) if r >= lead else (0, s + lead - r, n - lead + r)
             for r, s, n in run.sources if r >= lead or r + n > lead
         ]  # fmt: skip
-        self.append(run.kind, text, links, source_line=run.line, sources=sources)
+        self.append(run.role, text, links, source_line=run.line, sources=sources)
 
 
 def _is_hidden(tag: Tag) -> bool:
@@ -171,16 +171,16 @@ class _Walker:
         self.run: _Run | None = None
         self.flattened = False  # some markup lay deeper than MAX_DEPTH
 
-    def _text(self, text: str, context: str, line: int | None) -> None:
-        """Add a text node to the current run, starting a run of ``context`` kind if needed."""
+    def _text(self, text: str, role: str, line: int | None) -> None:
+        """Add a text node to the current run, starting a run of ``role`` if needed."""
         if self.run is None:
             if not text.strip():
                 return
-            self.run = _Run(context, line)
+            self.run = _Run(role, line)
         self.run.add(text, self.builder.locator)
 
-    def walk(self, node: Tag, context: str, link: str | None = None, depth: int = 0) -> None:
-        """Visit the children of ``node`` (at ``depth``); ``context`` is the kind for loose
+    def walk(self, node: Tag, role: str, link: str | None = None, depth: int = 0) -> None:
+        """Visit the children of ``node`` (at ``depth``); ``role`` is the block role for loose
         text."""
         for child in node.children:
             if isinstance(child, HtmlComment):  # kept for suppression directives
@@ -189,16 +189,16 @@ class _Walker:
             if isinstance(child, PreformattedString):
                 continue  # comments, CDATA, doctype, processing instructions
             if isinstance(child, NavigableString):
-                self._text(str(child), context, node.sourceline)
+                self._text(str(child), role, node.sourceline)
             elif isinstance(child, Tag):
-                self._element(child, context, link, depth + 1)
+                self._element(child, role, link, depth + 1)
 
-    def _element(self, tag: Tag, context: str, link: str | None, depth: int) -> None:
+    def _element(self, tag: Tag, role: str, link: str | None, depth: int) -> None:
         """Visit one element: an inline element joins the run, a block starts its own; below
         ``MAX_DEPTH`` its text joins the run (the walk recurses, Python's stack is finite)."""
         if depth > MAX_DEPTH:
             self.flattened = True
-            self._text(tag.get_text(), context, tag.sourceline)
+            self._text(tag.get_text(), role, tag.sourceline)
             return
         name = tag.name.lower()
         self.builder.locator.enter(name)
@@ -206,34 +206,34 @@ class _Walker:
             if name == "br":
                 self._text(
                     " " if self.run is None or not self.run.keep_newlines else "\n",
-                    context,
+                    role,
                     tag.sourceline,
                 )
                 return
             href = tag.get("href") if name == "a" and link is None else None
             if isinstance(href, str) and is_followable(href):
-                self._link(tag, context, href.strip(), depth)
+                self._link(tag, role, href.strip(), depth)
             else:
-                self.walk(tag, context, link, depth)
+                self.walk(tag, role, link, depth)
             return
         self.builder.flush(self.run)
         self.run = None
-        kind = BLOCK_TAGS.get(name)
-        if kind is not None and context in ("list_item", "blockquote", "table_cell", "caption"):
-            kind = context if kind == "paragraph" else kind
-        if kind is not None:
-            self.run = _Run(kind, tag.sourceline, keep_newlines=name == "pre")
-        self.walk(tag, kind or context, link, depth)
+        own = BLOCK_TAGS.get(name)
+        if own is not None and role in ("list_item", "blockquote", "table_cell", "caption"):
+            own = role if own == "paragraph" else own
+        if own is not None:
+            self.run = _Run(own, tag.sourceline, keep_newlines=name == "pre")
+        self.walk(tag, own or role, link, depth)
         self.builder.flush(self.run)
         self.run = None
 
-    def _link(self, tag: Tag, context: str, href: str, depth: int) -> None:
+    def _link(self, tag: Tag, role: str, href: str, depth: int) -> None:
         """Visit an ``<a href>`` and record its anchor span in the current run."""
         if self.run is None:
-            self.run = _Run(context, tag.sourceline)
+            self.run = _Run(role, tag.sourceline)
         run = self.run
         run.open_link()
-        self.walk(tag, context, href, depth)
+        self.walk(tag, role, href, depth)
         if self.run is run:
             run.close_link(href)
 

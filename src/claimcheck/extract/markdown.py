@@ -39,8 +39,8 @@ class _Builder(BlockBuilder):
         for m in _COMMENT.finditer(html):
             self.comment(m.group(0))
 
-    def add_block(self, kind: str, inline: Token) -> str | None:
-        """Render one inline token as a block of ``kind``; return its text (None if empty)."""
+    def add_block(self, role: str, inline: Token) -> str | None:
+        """Render one inline token as a block of ``role``; return its text (None if empty)."""
         locator = self.locator
         if inline.map:  # its text lies in these source lines
             locator.seek(locator.line_start(inline.map[0] + 1))
@@ -50,7 +50,7 @@ class _Builder(BlockBuilder):
         if not text.strip():
             return None
         line = inline.map[0] + 1 if inline.map else None
-        self.append(kind, text, links, source_line=line, sources=sources)
+        self.append(role, text, links, source_line=line, sources=sources)
         return text
 
 
@@ -90,8 +90,8 @@ def _render_inline(
     return "".join(out), links, sources
 
 
-def _kind_for(tok_type: str, stack: list[str]) -> str | None:
-    """The block kind an inline token gets from its opening token and enclosing containers."""
+def _role_for(tok_type: str, stack: list[str]) -> str | None:
+    """The block role an inline token gets from its opening token and enclosing containers."""
     if tok_type == "heading_open":
         return "heading"
     if tok_type in _CELLS:
@@ -107,7 +107,7 @@ def _walk(tokens: list[Token], source: str) -> _Builder:
     builder = _Builder(locator=Locator(source))
     builder.source = builder.locator.source
     stack: list[str] = []
-    kind: str | None = None
+    role: str | None = None
     is_h1 = False
     for tok in tokens:
         if tok.type in _CONTAINERS:
@@ -115,16 +115,16 @@ def _walk(tokens: list[Token], source: str) -> _Builder:
         elif tok.type in ("list_item_close", "blockquote_close"):
             stack.pop()
         elif tok.nesting == 1:
-            kind = _kind_for(tok.type, stack)
-            is_h1 = tok.tag == "h1" and kind == "heading"
+            role = _role_for(tok.type, stack)
+            is_h1 = tok.tag == "h1" and role == "heading"
         elif tok.type == "html_block":
             builder.add_comments(tok.content)
-        elif tok.type == "inline" and kind is not None:
-            rendered = builder.add_block(kind, tok)
+        elif tok.type == "inline" and role is not None:
+            rendered = builder.add_block(role, tok)
             if is_h1 and rendered and builder.first_h1 is None:
                 builder.first_h1 = " ".join(rendered.split())
         elif tok.nesting == -1:
-            kind = None
+            role = None
     return builder
 
 

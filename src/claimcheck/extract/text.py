@@ -92,12 +92,12 @@ def _is_heading(line: str) -> bool:
     return len(stripped.split()) <= _MAX_HEADING_WORDS
 
 
-def _block(kind: str, lines: list[_Line]) -> Block:
+def _block(role: str, lines: list[_Line]) -> Block:
     """A block spanning ``lines``, surrounding whitespace excluded."""
     first, last = lines[0], lines[-1]
     start = first[0] + len(first[2]) - len(first[2].lstrip())
     end = last[1] - (len(last[2]) - len(last[2].rstrip()))
-    return Block(kind, start, end, source_line=first[3])
+    return Block(role, start, end, source_line=first[3])
 
 
 def plain_blocks(text: str) -> tuple[Block, ...]:
@@ -106,12 +106,12 @@ def plain_blocks(text: str) -> tuple[Block, ...]:
     for para in _paragraphs(text):
         for is_item, lines in _segments(para):
             if is_item:
-                kind = "list_item"
+                role = "list_item"
             elif len(lines) == 1 and _is_heading(lines[0][2]):
-                kind = "heading"
+                role = "heading"
             else:
-                kind = "paragraph"
-            blocks.append(_block(kind, lines))
+                role = "paragraph"
+            blocks.append(_block(role, lines))
     return tuple(blocks)
 
 

@@ -27,7 +27,7 @@ from claimcheck.inputs.load import (
     load_stdin,
     read_file,
     read_stdin,
-    special_kind,
+    special_file_type,
 )
 
 Loaded = Document | Unparsed | InputError
@@ -94,9 +94,9 @@ def _is_regular(entry: Path) -> bool:
         mode = entry.stat().st_mode
     except OSError:  # a dangling link or a file that vanished: nothing to read
         return False
-    kind = special_kind(mode)
-    if kind is not None:
-        logger.info("%s: skipped: not a regular file (%s)", entry, kind)
+    file_type = special_file_type(mode)
+    if file_type is not None:
+        logger.info("%s: skipped: not a regular file (%s)", entry, file_type)
     return stat.S_ISREG(mode)
 
 

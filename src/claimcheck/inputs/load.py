@@ -131,7 +131,7 @@ _SPECIAL_KINDS = (
 )
 
 
-def special_kind(mode: int) -> str | None:
+def special_file_type(mode: int) -> str | None:
     """What a file that is neither regular nor a directory is ("FIFO", "socket", ...), or None.
 
     Reading such a file blocks forever (a FIFO with no writer, a terminal) or never ends
@@ -146,9 +146,9 @@ def refuse_special(origin: str, mode: int) -> None:
     """Raise an InputError unless ``mode`` is a regular file's."""
     if stat.S_ISDIR(mode):
         raise InputError(origin, "is a directory")
-    kind = special_kind(mode)
-    if kind is not None:
-        raise InputError(origin, f"not a regular file ({kind})")
+    file_type = special_file_type(mode)
+    if file_type is not None:
+        raise InputError(origin, f"not a regular file ({file_type})")
 
 
 def _read_regular(path: Path, origin: str, limit: int) -> bytes:

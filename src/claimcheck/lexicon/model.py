@@ -13,7 +13,8 @@ P = TypeVar("P", bound=Params)
 Pattern = str | list[dict[str, Any]]
 
 # Modifier types are code-level concepts: the context component gives each its meaning.
-MODIFIER_CATEGORY: dict[str, str] = {
+# Each belongs to a family, the part it plays for a claim (a caveat, a source, ...).
+MODIFIER_FAMILY: dict[str, str] = {
     "hedge": "caveat",
     "evidential": "caveat",
     "limitation": "caveat",
@@ -174,9 +175,9 @@ class ModifierGroup:
     examples_pass: tuple[str, ...] = ()  # near misses: no modifier of its type in them
 
     @property
-    def category(self) -> str:
-        """caveat, source, vague, disclaimer or context."""
-        return MODIFIER_CATEGORY[self.type]
+    def family(self) -> str:
+        """The part its modifiers play: caveat, source, vague, disclaimer or context."""
+        return MODIFIER_FAMILY[self.type]
 
 
 @dataclass(frozen=True)

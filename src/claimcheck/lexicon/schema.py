@@ -18,7 +18,7 @@ from claimcheck.lexicon.model import (
     CATEGORIES,
     CUT_BY_TERMINATORS,
     DIRECTIONS,
-    MODIFIER_CATEGORY,
+    MODIFIER_FAMILY,
     SCOPES,
     SEVERITIES,
     STRENGTHS,
@@ -36,7 +36,7 @@ from claimcheck.lexicon.params import parse_params
 from claimcheck.lexicon.phrases import read_pair_file, read_phrase_file
 
 FILE_KEYS = frozenset(
-    {"category", "description", "vocab", "patterns", "rules", "modifiers", "terms",
+    {"title", "description", "vocab", "patterns", "rules", "modifiers", "terms",
      "reference_list_headings", "softeners", "lemma_overrides", "abbreviations", "classes",
      "shapes", "clause_breaks", "negators", "lists", "subclauses", "claim_kinds"}
 )  # fmt: skip
@@ -134,7 +134,7 @@ def check_regexes(where: str, key: str, regexes: Sequence[str]) -> None:
 def load_modifier(where: str, rec: Mapping[str, Any], base: Path, gid: str) -> ModifierGroup:
     """Validate one modifier group record."""
     check_keys(where, rec, MODIFIER_KEYS)
-    mtype = require(where, rec, "type", MODIFIER_CATEGORY)
+    mtype = require(where, rec, "type", MODIFIER_FAMILY)
     direction = require(where, rec, "direction", DIRECTIONS)
     scope = rec.get("scope", "sentence")
     if scope not in SCOPES:

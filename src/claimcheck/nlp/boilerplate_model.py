@@ -4,7 +4,7 @@ The boilerplate rules (CC4xx) recognise shapes - a call to action, a greeting, a
 from word classes and phrase lists; what they miss is what a reader sees at a glance: a short
 line with no full stop at the foot of the page, a price beside "our", a run of capitalised
 words in a list. The model is a logistic regression over the surface of a sentence and its
-block (position from the first and the last block, block kind, length, closing mark,
+block (position from the first and the last block, block role, length, closing mark,
 capitalisation, prices, phone numbers, web addresses, emoji, separators, pronouns) and its
 words and word pairs, trained by ``scripts/train_boilerplate_model.py`` on the dev split of
 the project's annotated corpus (bench/corpus). The ``boilerplate_model`` rule kind
@@ -50,7 +50,7 @@ class Unit:
     end: int
     block: int  # index of the block in the document
     blocks: int  # number of blocks in the document
-    kind: str  # block kind: paragraph, heading, list_item, ...
+    role: str  # its block's role: paragraph, heading, list_item, ... (feature 'kind=')
     sentence: int  # index of the sentence in its block
     sentences: int  # number of sentences in the block
 
@@ -60,7 +60,7 @@ def units(blocks: Sequence[tuple[int, int, str]],
     """The sentences of each block (character bounds clipped to the block), in order."""
     out: list[Unit] = []
     k = 0
-    for index, (b_start, b_end, kind) in enumerate(blocks):
+    for index, (b_start, b_end, role) in enumerate(blocks):
         while k < len(sentences) and sentences[k][1] <= b_start:
             k += 1
         parts = []
@@ -69,7 +69,7 @@ def units(blocks: Sequence[tuple[int, int, str]],
             parts.append((max(sentences[j][0], b_start), min(sentences[j][1], b_end)))
             j += 1
         for i, (start, end) in enumerate(parts):
-            out.append(Unit(start, end, index, len(blocks), kind, i, len(parts)))
+            out.append(Unit(start, end, index, len(blocks), role, i, len(parts)))
     return out
 
 
@@ -119,7 +119,7 @@ def unit_parts(text: str, unit: Unit, found: Iterable[str] = (),
     words = _WORD.findall(piece)
     lower = [w.lower() for w in words]
     out = {
-        f"kind={unit.kind}", "lead" if unit.sentence == 0 else "inner",
+        f"kind={unit.role}", "lead" if unit.sentence == 0 else "inner",
         f"sentences={min(unit.sentences, 4)}",
         f"len={next((i for i, bound in enumerate(_LENGTHS) if len(words) <= bound), 6)}",
     }  # fmt: skip
@@ -152,7 +152,7 @@ def unit_parts(text: str, unit: Unit, found: Iterable[str] = (),
 def unit_features(text: str, unit: Unit, found: Iterable[str] = (),
                   edges: tuple[bool, bool] = (False, False),
                   marks: Marks | None = None) -> frozenset[str]:  # fmt: skip
-    """The features of one sentence: its block's kind, its sentence position, length,
+    """The features of one sentence: its block's role, its sentence position, length,
     closing mark, surface marks, capitalisation, pronouns, first words, words (``w=``) and
     word pairs (``b=``), lower case, plus ``found``: what the rules found in it
     (``Page.found``). Its block's distance from the top (from the foot) counts only when

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimcheck.lexicon.model import ModifierGroup
 
-BLOCKS_KEY = "cc_blocks"  # doc.user_data: tuple of (start_char, end_char, kind)
+BLOCKS_KEY = "cc_blocks"  # doc.user_data: tuple of (start_char, end_char, role)
 LINKS_KEY = "cc_links"  # doc.user_data: tuple of (start_char, end_char, href)
 MODS_KEY = "cc_mods"  # doc.spans: modifier spans, label = type, id = group id
 TEXT_KEY = "cc_text"  # doc.user_data: the text the doc was made from (== doc.text)

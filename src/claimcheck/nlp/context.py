@@ -113,7 +113,7 @@ class ClaimContext:
         effective = tuple({(r.start, r.end, r.type): r for r in records}.values())  # once each
         sourced = frozenset(
             sents.bounds[sents.index(m.start)] for m in mods
-            if m.group.category == "source" and _counts(m, has_refs)
+            if m.group.family == "source" and _counts(m, has_refs)
         )  # fmt: skip
         sourced_chars = frozenset(
             (doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in sourced
@@ -186,17 +186,17 @@ class ClaimContext:
         """Assemble the Claim record for a sentence's (active) triggers."""
         kinds = tuple(k for k in self.kinds if any(t.label_ == k for t in trigs))
         uniq = {(m.start, m.end, m.group.type): m for m in linked}.values()
-        by_cat = _categorise(uniq, has_refs)
+        lists = _sort_linked(uniq, has_refs)
         absolute = (
-            kinds[0] in self.absolute_kinds or bool(by_cat["intensifier"])
+            kinds[0] in self.absolute_kinds or bool(lists["intensifier"])
             or any(self.strength.get(t.id_) == "absolute" for t in trigs)
         )  # fmt: skip
         # an evidential frame ("the results indicate that ...") is a caveat, but the claim
         # inside it is worded directly: only a hedge grades it
-        hedged = any(m.type == "hedge" for m in by_cat["caveat"])
+        hedged = any(m.type == "hedge" for m in lists["caveat"])
         strength = "absolute" if absolute else "hedged" if hedged else "strong"
         support = (
-            "sourced" if by_cat["source"] else "caveated" if by_cat["caveat"] else "unsupported"
+            "sourced" if lists["source"] else "caveated" if lists["caveat"] else "unsupported"
         )
         primary = [t for t in trigs if t.label_ == kinds[0]]  # the finding points at these
         t_start = min(t.start for t in primary)
@@ -207,12 +207,12 @@ class ClaimContext:
         return Claim(
             start=start, end=start + len(text), text=text, kind=kinds[0], kinds=kinds,
             strength=strength, support=support, negated=negated,
-            attributed=bool(by_cat["vague"] or by_cat["reported"]),
+            attributed=bool(lists["vague"] or lists["reported"]),
             trigger_start=doc[t_start].idx, trigger_end=doc[t_end - 1].idx + len(doc[t_end - 1]),
             trigger_token_start=t_start, trigger_token_end=t_end,
-            caveats=by_cat["caveat"], sources=by_cat["source"], vague=by_cat["vague"],
-            intensifiers=by_cat["intensifier"],
-            negations=_unique_spans(by_cat["rebuttal"] + by_cat["negation"]) if negated else (),
+            caveats=lists["caveat"], sources=lists["source"], vague=lists["vague"],
+            intensifiers=lists["intensifier"],
+            negations=_unique_spans(lists["rebuttal"] + lists["negation"]) if negated else (),
         )  # fmt: skip
 
     def _modifiers(self, doc: Doc) -> list[Mod]:
@@ -240,8 +240,8 @@ class ClaimContext:
     def _has_reference_list(self, doc: Doc) -> bool:
         """True when a heading or line names a reference list ('References', 'Sources')."""
         text = doc_text(doc)
-        for start, end, kind in doc.user_data.get(BLOCKS_KEY, ()):
-            if kind == "heading" and text[start:end].strip().rstrip(":").lower() in self.headings:
+        for start, end, role in doc.user_data.get(BLOCKS_KEY, ()):
+            if role == "heading" and text[start:end].strip().rstrip(":").lower() in self.headings:
                 return True
         return any(line.strip().rstrip(":").lower() in self.headings for line in text.splitlines())
 
@@ -293,26 +293,27 @@ def _record(m: Mod) -> Modifier:
     return Modifier(m.span.start_char, m.span.end_char, m.span.text, m.group.type)
 
 
-_CATEGORIES = ("caveat", "source", "vague", "intensifier", "reported", "negation", "rebuttal")
+# the lists of a claim's linked modifiers: by family, or by type for the types kept apart
+_LINKED = ("caveat", "source", "vague", "intensifier", "reported", "negation", "rebuttal")
 
 
 def _affects_claim(group: ModifierGroup) -> bool:
     """Whether a modifier of ``group`` can change a claim: a type that negates it or marks a
-    purpose, or one ``_categorise`` keeps (a generic disclaimer is neither)."""
+    purpose, or one ``_sort_linked`` keeps (a generic disclaimer is neither)."""
     return (
-        group.type in FLAG_TYPES or group.category in _CATEGORIES or group.type in _CATEGORIES
+        group.type in FLAG_TYPES or group.family in _LINKED or group.type in _LINKED
     )
 
 
-def _categorise(mods: Iterable[Mod], has_refs: bool) -> dict[str, tuple[Modifier, ...]]:
+def _sort_linked(mods: Iterable[Mod], has_refs: bool) -> dict[str, tuple[Modifier, ...]]:
     """Split linked modifiers into caveat, source, vague, intensifier, reported, negation and
     rebuttal."""
-    out: dict[str, list[Modifier]] = {k: [] for k in _CATEGORIES}
+    out: dict[str, list[Modifier]] = {k: [] for k in _LINKED}
     for m in sorted(mods, key=lambda m: m.start):
-        cat = m.group.category
-        if cat == "source" and not _counts(m, has_refs):
+        family = m.group.family
+        if family == "source" and not _counts(m, has_refs):
             continue
-        key = cat if cat in out else m.group.type
+        key = family if family in out else m.group.type
         if key in out:
             out[key].append(_record(m))
     return {k: tuple(v) for k, v in out.items()}

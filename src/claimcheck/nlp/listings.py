@@ -12,7 +12,7 @@ from collections.abc import Sequence
 MAX_TITLE_WORDS = 16  # an article title or product name; longer lines are prose
 MAX_LABEL_WORDS = 5  # "You might also like:", "Related Articles:"
 
-BlockBounds = Sequence[tuple[int, int, str]]  # (start_char, end_char, kind), in order
+BlockBounds = Sequence[tuple[int, int, str]]  # (start_char, end_char, role), in order
 
 
 def title_line(text: str) -> bool:

@@ -79,13 +79,13 @@ def document_features(
         names = classes(unions[si])
         char = doc[start].idx if start < len(doc) else 0
         b = bisect.bisect_right(block_starts, char) - 1
-        kind = blocks[b][2] if b >= 0 and char < blocks[b][1] else "none"
+        role = blocks[b][2] if b >= 0 and char < blocks[b][1] else "none"
         context = set(page)
         if si > 0:  # what the sentence before holds: a claim often continues one
             context.update(f"pc:{n}" for n in classes(unions[si - 1]))
             context.update(f"pk:{k}" for _p, k in raw.get(si - 1, ()))
         feats = sentence_features(doc, start, end, names, raw.get(si, []), mods.get(si, []),
-                                  kind, context)  # fmt: skip
+                                  role, context)  # fmt: skip
         out[si] = (feats, names)
     return out
 

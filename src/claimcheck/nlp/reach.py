@@ -36,7 +36,7 @@ class Piece:
     """Part of a modifier's reach: triggers whose start (or end) lies in ``[lo, hi]``, or
     (``OVERLAP``) the triggers overlapping the modifier's tokens ``[lo, hi)``."""
 
-    kind: str
+    bound: str  # START, END or OVERLAP: which end of a trigger lies in the piece
     lo: int
     hi: int
 
@@ -83,9 +83,9 @@ class _Order:
 def _signed(p: Piece) -> list[tuple[str, int, int, int]]:
     """A piece as signed ranges of start or end offsets: the triggers overlapping a modifier
     are those starting before it ends, less those ending before it starts."""
-    if p.kind == OVERLAP:
+    if p.bound == OVERLAP:
         return [(START, -_FAR, p.hi - 1, 1), (END, -_FAR, p.lo, -1)]
-    return [(p.kind, p.lo, p.hi, 1)]
+    return [(p.bound, p.lo, p.hi, 1)]
 
 
 def reaching_types(
@@ -99,18 +99,18 @@ def reaching_types(
         if m.group.type not in wanted:
             continue
         for p in pieces(linker, m, si):
-            for kind, lo, hi, sign in _signed(p):
-                i, j = by[kind].span(lo, hi)
+            for bound, lo, hi, sign in _signed(p):
+                i, j = by[bound].span(lo, hi)
                 if i < j:
-                    diff = counts.setdefault((m.group.type, kind), [0] * (n + 1))
+                    diff = counts.setdefault((m.group.type, bound), [0] * (n + 1))
                     diff[i] += sign
                     diff[j] -= sign
     out: list[set[str]] = [set() for _ in range(n)]
     total: dict[str, list[int]] = {}
-    for (type_, kind), diff in counts.items():
+    for (type_, bound), diff in counts.items():
         per = total.setdefault(type_, [0] * n)
         for pos, value in enumerate(itertools.accumulate(diff[:n])):
-            per[by[kind].perm[pos]] += value
+            per[by[bound].perm[pos]] += value
     for type_, per in total.items():
         for k, value in enumerate(per):
             if value > 0:
@@ -134,10 +134,10 @@ class _Chosen:
 
     def first(self, p: Piece) -> int | None:
         """The position (in ``chosen``) of the first chosen trigger in piece ``p``."""
-        if p.kind == START:
+        if p.bound == START:
             i = bisect.bisect_left(self.starts, p.lo)
             return i if i < len(self.starts) and self.starts[i] <= p.hi else None
-        if p.kind == OVERLAP:  # the first ending after p.lo, if it starts before p.hi
+        if p.bound == OVERLAP:  # the first ending after p.lo, if it starts before p.hi
             i = bisect.bisect_right(self.reach, p.lo)
             return i if i < len(self.starts) and self.starts[i] < p.hi else None
         i, j = self.ends.span(p.lo, p.hi)

@@ -129,11 +129,11 @@ def sentence_features(
     classes: Sequence[str],
     triggers: Sequence[tuple[str, str]],
     modifiers: Sequence[str],
-    block_kind: str,
+    block_role: str,
     context: Iterable[str] = (),
 ) -> frozenset[str]:
     """The features of sentence ``doc[start:end]``: its word classes, the rules' triggers
-    (pattern id and kind) and modifier types starting in it, its block kind, length,
+    (pattern id and kind) and modifier types starting in it, its block role, length,
     final mark and content lemmas, plus ``context``: features of the page (``health``: it is
     about health; ``page:sourced``, ``page:hedged``) and of the sentence before."""
     out = {f"c:{c}" for c in classes}
@@ -142,7 +142,7 @@ def sentence_features(
         out.add(f"s:{pattern}")
         out.add(f"k:{kind}")
     out.update(f"m:{m}" for m in modifiers)
-    out.add(f"b:{block_kind}")
+    out.add(f"b:{block_role}")
     n = end - start
     out.add("len:" + str(1 + bisect.bisect_right(_LENGTH_BUCKETS, n)))
     k = end - 1

@@ -208,7 +208,7 @@ class ClaimShapes:
             return doc
         positions = _positions(masks)
         clause = self._clauses(doc, positions)
-        blocks = _block_kinds(doc) if any(s.shape.blocks for s in self.shapes) else None
+        blocks = _block_roles(doc) if any(s.shape.blocks for s in self.shapes) else None
         health = is_health_document(doc)
         sentences = _SentenceMasks(doc, masks)
         edges = _Edges(doc)
@@ -330,7 +330,7 @@ class _Edges:
         """Token bounds of the document's blocks, in order."""
         if self._blocks is None:
             out = []
-            for start, end, _kind in self.doc.user_data.get(BLOCKS_KEY, ()):
+            for start, end, _role in self.doc.user_data.get(BLOCKS_KEY, ()):
                 span = self.doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and len(span):
                     out.append((span.start, span.end))
@@ -396,26 +396,26 @@ class _CompiledList:
         """Each item under a framing line, as a claim span."""
         text = doc_text(doc)
         blocks = [
-            (span, kind, start, end)
-            for start, end, kind in doc.user_data.get(BLOCKS_KEY, ())
+            (span, role, start, end)
+            for start, end, role in doc.user_data.get(BLOCKS_KEY, ())
             if (span := doc.char_span(start, end, alignment_mode="expand")) is not None
             and len(span)
         ]
         i = 0
         while i < len(blocks):
-            span, kind, start, end = blocks[i]
-            if not self._is_frame(span, kind, text[start:end], masks):
+            span, role, start, end = blocks[i]
+            if not self._is_frame(span, role, text[start:end], masks):
                 i += 1
                 continue
             j = i + 1
             while j < len(blocks):  # the items: short blocks, marked or holding an item word
-                span, kind, start, end = blocks[j]
+                span, role, start, end = blocks[j]
                 item = text[start:end].strip()
                 parts = list(_item_spans(span, self.fl))  # an inline list: "a · b · c"
                 longest = max(len(p.text.split()) for p in parts)
                 if longest > self.fl.max_words or item.endswith((":", "?")):
                     break
-                if kind != "list_item" and not any(
+                if role != "list_item" and not any(
                     masks[k] & self.item for k in range(span.start, span.end)
                 ):
                     break
@@ -423,11 +423,11 @@ class _CompiledList:
                 j += 1
             i = j
 
-    def _is_frame(self, span: Span, kind: str, text: str, masks: list[int]) -> bool:
+    def _is_frame(self, span: Span, role: str, text: str, masks: list[int]) -> bool:
         """A heading, or a line ending in ':' or '?', that holds a frame word and no excluded
         word; a line ending in "for:" ("People use it for:") frames a list by itself."""
         line = text.rstrip()
-        if len(text.split()) > 16 or not (kind == "heading" or line.endswith((":", "?"))):
+        if len(text.split()) > 16 or not (role == "heading" or line.endswith((":", "?"))):
             return False
         if line.lower().endswith((" for:", " with:", " against:")):
             return not any(masks[k] & self.not_frame for k in range(span.start, span.end))
@@ -474,11 +474,11 @@ def _find(masks: list[int], clause: list[int], bits: int, lo: int, hi: int, c: i
     return -1
 
 
-def _block_kinds(doc: Doc) -> list[str]:
-    """The kind of the block each token is in ("" outside every block)."""
+def _block_roles(doc: Doc) -> list[str]:
+    """The role of the block each token is in ("" outside every block)."""
     out = [""] * len(doc)
-    for start, end, kind in doc.user_data.get(BLOCKS_KEY, ()):
+    for start, end, role in doc.user_data.get(BLOCKS_KEY, ()):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            out[span.start : span.end] = [kind] * len(span)
+            out[span.start : span.end] = [role] * len(span)
     return out

@@ -100,7 +100,7 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "rule": f.rule, "name": f.name, "category": f.category, "severity": str(f.severity),
         "start": f.start, "end": f.end, "line": f.line, "column": f.column,
         "end_line": f.end_line, "end_column": f.end_column, "text": f.text,
-        "message": f.message, "suggestion": f.suggestion, "kind": f.kind,
+        "message": f.message, "suggestion": f.suggestion, "kind": f.topic,
     }  # fmt: skip
 
 

@@ -52,9 +52,10 @@ class CheckContext:
         return replace(claim, line=line, column=column, end_line=end_line, end_column=end_column)
 
     def finding(
-        self, rule: Rule, start: int, end: int, values: Mapping[str, str], kind: str | None = None
+        self, rule: Rule, start: int, end: int, values: Mapping[str, str], topic: str | None = None
     ) -> Finding:
-        """Build a Finding at ``text[start:end]`` with the rule's message filled in."""
+        """Build a Finding at ``text[start:end]`` with the rule's message filled in, about
+        ``topic`` (a claim kind or a boilerplate kind)."""
         text = self.document.text[start:end]
         fill = {"match": _clip(text), **values}
         line, column, end_line, end_column = self.document.span(start, end)  # in the source
@@ -63,7 +64,7 @@ class CheckContext:
             rule=rule.id, name=rule.name, category=rule.category,
             severity=Severity.parse(rule.severity), start=start, end=end, line=line,
             column=column, text=text, message=rule.message.format_map(fill),
-            suggestion=suggestion, kind=kind, end_line=end_line, end_column=end_column,
+            suggestion=suggestion, topic=topic, end_line=end_line, end_column=end_column,
         )  # fmt: skip
 
 

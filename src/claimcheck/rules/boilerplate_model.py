@@ -61,7 +61,7 @@ class BoilerplateSentences:
         claims = [(c.start, c.end) for c in ctx.analysis.claims]
         modifiers = [(m.start, m.end, m.type) for m in ctx.analysis.modifiers]
         page = Page(text, blocks, sentence_table(ctx.doc).chars, claims, modifiers, taken)
-        kind = rule.params_as(BoilerplateModelParams).boilerplate_kind
+        topic = rule.params_as(BoilerplateModelParams).boilerplate_kind
         for unit in page.units:
             if covered(unit.start, unit.end):
                 continue  # a rule reported it: its message says more than the model's
@@ -69,4 +69,4 @@ class BoilerplateSentences:
             if score >= model.threshold:
                 features = page.features(unit)
                 values = {"score": f"{score:.2f}", "reasons": ", ".join(model.reasons(features))}
-                yield ctx.finding(rule, unit.start, unit.end, values, kind)
+                yield ctx.finding(rule, unit.start, unit.end, values, topic)

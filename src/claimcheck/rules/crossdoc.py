@@ -116,8 +116,8 @@ class CrossDocument:
             names = [index.origins[d] for d in docs]
             values = {"others": ", ".join(names[:5]) + (" …" if len(names) > 5 else ""),
                       "count": str(len(names))}  # fmt: skip
-            kind = rule.params_as(CrossdocParams).boilerplate_kind
-            yield ctx.finding(rule, start, end, values, kind)
+            topic = rule.params_as(CrossdocParams).boilerplate_kind
+            yield ctx.finding(rule, start, end, values, topic)
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

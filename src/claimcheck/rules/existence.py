@@ -22,9 +22,9 @@ class Existence:
 
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield a finding per match (merged where matches overlap)."""
-        kind = rule.params_as(MatchParams).boilerplate_kind
+        topic = rule.params_as(MatchParams).boilerplate_kind
         for start, end in _merge(self._matches(ctx, rule)):
-            yield ctx.finding(rule, start, end, {}, kind)
+            yield ctx.finding(rule, start, end, {}, topic)
 
     def _matches(self, ctx: CheckContext, rule: Rule) -> list[tuple[int, int]]:
         """Character spans of the rule's pattern hits and modifier matches."""

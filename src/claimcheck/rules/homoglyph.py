@@ -63,7 +63,7 @@ class Homoglyph:
             if is_obfuscated(m.group()):
                 bounds = sentence_bounds(ctx, m.start(), m.end())
                 found.setdefault(bounds, []).append(fold(m.group()))
-        kind = rule.params_as(HomoglyphParams).boilerplate_kind
+        topic = rule.params_as(HomoglyphParams).boilerplate_kind
         for (start, end), words in sorted(found.items()):
             shown = ", ".join(f"'{w}'" for w in dict.fromkeys(words[:4]))
-            yield ctx.finding(rule, start, end, {"words": shown}, kind)
+            yield ctx.finding(rule, start, end, {"words": shown}, topic)

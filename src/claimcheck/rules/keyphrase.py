@@ -84,9 +84,9 @@ class Keyphrase:
             *self._spam(sents, rule),
         ):
             found.setdefault(_trimmed(text, sent.start, sent.end), (phrase, reason))
-        kind = rule.params_as(KeyphraseParams).boilerplate_kind
+        topic = rule.params_as(KeyphraseParams).boilerplate_kind
         for (start, end), (phrase, reason) in sorted(found.items()):
-            yield ctx.finding(rule, start, end, {"phrase": phrase, "reason": reason}, kind)
+            yield ctx.finding(rule, start, end, {"phrase": phrase, "reason": reason}, topic)
 
     def _search_forms(
         self, sents: Sequence[_Sentence], rule: Rule

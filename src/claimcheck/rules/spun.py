@@ -73,10 +73,10 @@ class Spun:
     def evaluate(self, ctx: CheckContext, rule: Rule) -> Iterator[Finding]:
         """Yield one finding per spun phrase, longest match first."""
         pairs, matcher = self._compiled(ctx, rule)
-        kind = rule.params_as(SpunParams).boilerplate_kind
+        topic = rule.params_as(SpunParams).boilerplate_kind
         for index, span in longest_matches(matcher, ctx.doc):
             original = match_case(pairs[index][1], span.text)
-            yield ctx.finding(rule, span.start_char, span.end_char, {"original": original}, kind)
+            yield ctx.finding(rule, span.start_char, span.end_char, {"original": original}, topic)
 
     def phrases(self, rule: Rule) -> list[str]:
         """The spun phrases the rule looks up, plurals included."""

@@ -111,7 +111,7 @@ class SpunCopy:
         if 100 * signals / words < rule.params_as(SpunCopyParams).min_density:
             return
         values = {"signals": str(signals)}
-        kind = rule.params_as(SpunCopyParams).boilerplate_kind
+        topic = rule.params_as(SpunCopyParams).boilerplate_kind
         sentences = sentence_table(ctx.doc).chars
         signalled = Intervals(spans)
         for block in ctx.document.blocks:
@@ -123,4 +123,4 @@ class SpunCopy:
                          and not signalled.overlaps(a, b)]  # fmt: skip
             for start, end in parts:
                 if any(ch.isalpha() for ch in text[start:end]):
-                    yield ctx.finding(rule, start, end, values, kind)
+                    yield ctx.finding(rule, start, end, values, topic)

@@ -125,5 +125,5 @@ class Stuffing:
             "share": f"{use.count * use.words / words:.1%}",
             "limit": f"{limit_for(limits, use.words):.0%}",
         }  # fmt: skip
-        kind = rule.params_as(StuffingParams).boilerplate_kind
-        yield ctx.finding(rule, use.start, use.end, values, kind)
+        topic = rule.params_as(StuffingParams).boilerplate_kind
+        yield ctx.finding(rule, use.start, use.end, values, topic)
