@@ -41,6 +41,7 @@ MODULE_LAYERS = {
     "api": "api", "rules_doc": "reporters",
     "cli": "cli", "__main__": "cli", "config": "cli", "config_keys": "cli", "parallel": "parallel",
     "logsetup": "cli", "output": "cli",  # the CLI's log handler; its report file and colour
+    "progress": "cli", "batch": "cli",  # the progress display; the reporting loop
 }  # fmt: skip
 FLOOR = {layer: n for n, floor in enumerate(FLOORS) for layer in floor}
 

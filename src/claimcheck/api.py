@@ -22,7 +22,7 @@ from claimcheck.lexicon.loader import load_lexicon
 from claimcheck.lexicon.model import Rule, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, TEXT_KEY
 from claimcheck.nlp.pipeline import build_nlp
-from claimcheck.results import FileResult, error_result, internal_error
+from claimcheck.results import FileResult, error_result, internal_error, text_digest
 from claimcheck.rules import KIND_SPECS, KINDS, select_rules
 from claimcheck.rules.base import CheckContext
 from claimcheck.scoring import risk_score
@@ -172,7 +172,8 @@ class Linter:
             claims=tuple(ctx.positioned(c) for c in analysis.claims),  # with source lines
             score=risk_score(analysis.claims, analysis.modifiers, words, kept,
                              self.unscored_kinds),
-            notes=ctx.document.notes,
+            notes=ctx.document.notes, digest=text_digest(ctx.document.text),
+            submission=ctx.document.submission,
         )  # fmt: skip
 
 

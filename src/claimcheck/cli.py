@@ -1,22 +1,31 @@
 """The command line: parses options, calls the library, picks a reporter, exits.
 
 Exit codes (decided in claimcheck.outcome): 0 nothing at or above --fail-on, 1 findings at or
-above it, 2 usage/configuration/lexicon/output-file error, 3 some input could not be read.
+above it, 2 usage/configuration/lexicon/output-file error, 3 some input could not be read,
+130 interrupted.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import nullcontext
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from claimcheck.config_keys import CommandLineOnly
-from claimcheck.errors import ClaimcheckError, ConfigError, LexiconError, OutputError
+from claimcheck.errors import (
+    ClaimcheckError,
+    ConfigError,
+    InputError,
+    LexiconError,
+    OutputError,
+)
 from claimcheck.escape import visible
 from claimcheck.findings import Severity
 from claimcheck.logsetup import configure_logging, quieten_logging
@@ -27,6 +36,8 @@ from claimcheck.version import __version__
 if TYPE_CHECKING:  # the heavy modules load only when a command needs them
     from claimcheck.api import CheckOptions
     from claimcheck.config import FileConfig
+    from claimcheck.inputs import LoadOptions
+    from claimcheck.inputs.files import Loaded
     from claimcheck.lexicon.model import Rule
 
 DOC_TIMEOUT = 120.0  # seconds per input: generous (10 MB of prose checks in under a minute)
@@ -72,11 +83,12 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
 
 
 @cli.command()
-@click.argument("targets", nargs=-1, required=True)
+@click.argument("targets", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(format_names()), default="text",
               show_default=True,
               help="Output format (concise: one line per finding; github: Actions annotations; "
-                   "sarif: SARIF 2.1.0 for code scanning).")
+                   "sarif: SARIF 2.1.0 for code scanning; jsonl: one line per document as it "
+                   "is finished; csv: every document ranked by risk).")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="error",
               show_default=True, help="Exit 1 when a finding has at least this severity.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), default="info",
@@ -117,6 +129,17 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
                    "(overrides -v).")
 @click.option("--check-quotes", is_flag=True,
               help="Also judge claims inside blockquotes (skipped by default: quoted speech).")
+@click.option("--jsonl", "jsonl_file", metavar="FILE", cls=CommandLineOnly,
+              help="Also check the submissions in this JSON Lines file ('-': stdin): one object "
+                   "per line with 'id' and one of 'text', 'markdown', 'html' or 'url' (optional "
+                   "'author', 'title', 'site').")
+@click.option("--urls", "urls_file", metavar="FILE", cls=CommandLineOnly,
+              help="Also check the addresses (or paths) listed in this file, one per line.")
+@click.option("--resume", is_flag=True, cls=CommandLineOnly,
+              help="With --format jsonl -o FILE: keep the documents FILE already holds and "
+                   "report only the others (after Ctrl-C or a killed run).")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many of the riskiest documents the summary lists.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes (results keep the input order).")
 @click.option("--doc-timeout", type=click.FloatRange(min=0), default=DOC_TIMEOUT,
@@ -128,8 +151,10 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
           lexicons: tuple[str, ...], max_bytes: int, timeout: float, allow_private_hosts: bool,
           ignore_robots: bool, no_cache: bool, color: bool | None, jobs: int,
           check_quotes: bool, html_mode: str, doc_timeout: float,
-          stdin_filename: str | None, output_file: str | None, quiet: bool) -> None:
-    """Check TARGETS: files (.txt, .md, .html), directories, globs, URLs, or - for stdin.
+          stdin_filename: str | None, output_file: str | None, quiet: bool,
+          jsonl_file: str | None, urls_file: str | None, resume: bool, top: int) -> None:
+    """Check TARGETS: files (.txt, .md, .html), directories, globs, URLs, or - for stdin;
+    and the submissions of --jsonl and the addresses of --urls.
 
     \b
     Exit codes:
@@ -137,17 +162,24 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
       1  findings at or above --fail-on
       2  usage, configuration or lexicon error, or --output-file cannot be written
       3  some input could not be read (the others were still checked)
+      130  interrupted (Ctrl-C): finished documents are reported, the rest were not checked
     """
     from claimcheck.api import CheckOptions, Linter
+    from claimcheck.batch import report_all, stopped_message
     from claimcheck.config import FileConfig
-    from claimcheck.inputs import LoadOptions, iter_inputs
-    from claimcheck.inputs.files import is_web_url
+    from claimcheck.inputs import LoadOptions
     from claimcheck.nlp.cache import cached_pipeline
     from claimcheck.output import open_report, use_color
     from claimcheck.parallel import check_parallel
+    from claimcheck.progress import make_progress
     from claimcheck.reporters import get_reporter
+    from claimcheck.reporters.jsonl import read_finished
     from claimcheck.rules import rule_phrases
 
+    if not (targets or jsonl_file or urls_file):
+        raise click.UsageError("nothing to check: give TARGETS, --jsonl FILE or --urls FILE")
+    if resume and not (output_file and fmt == "jsonl"):
+        raise click.UsageError("--resume needs --format jsonl and -o FILE (the earlier output)")
     if quiet:
         quieten_logging()
     config = click.get_current_context().find_object(FileConfig)
@@ -159,24 +191,30 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     linter = Linter(ruleset, options, nlp=nlp)
     if not linter.rules:
         raise ConfigError("no rules selected: check --select and --ignore")
-    fetch = (_fetch_options(timeout, allow_private_hosts, ignore_robots, no_cache)
-             if any(is_web_url(t) for t in targets) else None)  # requests loads in ~0.15 s
-    load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, fetch=fetch,
-                       html_mode=html_mode, stdin_name=stdin_filename or None,
+    load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, html_mode=html_mode,
+                       stdin_name=stdin_filename or None,
                        parse_later=True)  # parsed in the workers, under --doc-timeout
+    fetch = partial(_fetch_options, timeout, allow_private_hosts, ignore_robots, no_cache)
+    finished = read_finished(output_file) if resume and output_file else None
     _never_raise_on_output(utf8=fmt != "text")
-    summary = RunSummary()
-    with open_report(output_file, targets) if output_file else nullcontext(sys.stdout) as out:
+    summary = RunSummary(top=top)
+    report = (open_report(output_file, targets, keep=finished.keep if finished else None)
+              if output_file else nullcontext(sys.stdout))  # fmt: skip
+    with report as out:
         reporter = get_reporter(fmt, out, sys.stderr, use_color(color), linter.rules, quiet)
-        reporter.start()
+        if finished is None or not finished.keep:
+            reporter.start()
         try:
-            inputs = iter_inputs(targets, load)
-            for result in check_parallel(linter, inputs, jobs, doc_timeout or None):
-                summary.add(result)
-                reporter.result(result)
+            inputs = _inputs(targets, jsonl_file, urls_file, load, fetch)
+            results = check_parallel(linter, inputs, jobs, doc_timeout or None)
+            stopped = report_all(results, reporter, summary, make_progress(sys.stderr, out, quiet),
+                                 finished.done if finished else frozenset())  # fmt: skip
         finally:
             _close_fetcher()
         reporter.finish(summary)
+    if stopped is not None:
+        click.echo(visible(stopped_message(stopped, fmt == "jsonl" and bool(output_file))),
+                   err=True)  # fmt: skip
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     sys.exit(int(summary.exit_code(threshold)))
 
@@ -210,6 +248,29 @@ def _check_selectors(
     for glob, selectors in options.per_path:
         path = config.path if config else "configuration"
         check_selectors(f"{path}: per-path '{glob}': key 'ignore'", selectors, rules)
+
+
+def _inputs(
+    targets: Sequence[str], jsonl_file: str | None, urls_file: str | None,
+    load: LoadOptions, fetch: Callable[[], Any],
+) -> Iterator[Loaded]:
+    """The run's inputs, read lazily: TARGETS, then the --urls list, then the --jsonl
+    submissions. Fetch options are made only when something is fetched."""
+    from claimcheck.inputs import iter_inputs
+    from claimcheck.inputs.files import is_web_url
+    from claimcheck.inputs.submissions import iter_submissions, read_url_list
+
+    listed = read_url_list(urls_file) if urls_file else []
+    if isinstance(listed, InputError):
+        yield listed
+        listed = []
+    everything = [*targets, *listed]
+    web = any(is_web_url(t) for t in everything) or jsonl_file is not None
+    options = replace(load, fetch=fetch()) if web else load  # requests loads in ~0.15 s
+    yield from iter_inputs(everything, options)
+    if jsonl_file:
+        yield from iter_submissions(jsonl_file, options.max_bytes, options.html_mode,
+                                    options.fetch)  # fmt: skip
 
 
 def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) -> Any:

@@ -64,6 +64,17 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Submission:
+    """Who sent a document and where it is to appear: a record of a moderators' batch
+    (``check --jsonl``), carried through to the reports."""
+
+    id: str
+    author: str | None = None
+    title: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     """One article ready to check.
 
@@ -84,6 +95,7 @@ class Document:
     notes: tuple[str, ...] = field(default=())  # e.g. "decoded as cp1252 (detected)"
     comments: tuple[Comment, ...] = ()
     source_map: SourceMap | None = field(default=None, repr=False, compare=False)
+    submission: Submission | None = None  # set for the records of a --jsonl batch
 
     @functools.cached_property
     def positions(self) -> SourceMap:

@@ -48,6 +48,7 @@ class Finding:
     topic: str | None = None
     end_line: int = 0  # 0: not known (a Finding built without a document)
     end_column: int = 0
+    related: tuple[str, ...] = ()  # other documents involved (the copies of a template)
 
     def sort_key(self) -> tuple[int, int, str]:
         """Position order (Vale ByPosition), then rule id."""

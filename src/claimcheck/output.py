@@ -19,8 +19,10 @@ def use_color(flag: bool | None, environ: Mapping[str, str] = os.environ) -> boo
     return False if environ.get("NO_COLOR") else None
 
 
-def open_report(path: str, targets: Iterable[str] = ()) -> TextIO:
-    """``path`` created or emptied for writing UTF-8, or an OutputError naming it and why.
+def open_report(path: str, targets: Iterable[str] = (), keep: int | None = None) -> TextIO:
+    """``path`` created or emptied for writing UTF-8, or an OutputError naming it and why;
+    with ``keep`` (``--resume``), its first ``keep`` bytes kept and the rest cut off, to be
+    appended to.
 
     A file also named among ``targets`` is refused: emptying it would lose the draft before
     it is read. Characters that cannot be encoded (lone surrogates of undecodable file names)
@@ -29,6 +31,9 @@ def open_report(path: str, targets: Iterable[str] = ()) -> TextIO:
     if any(_same_file(path, target) for target in targets):
         raise OutputError(f"--output-file {path!r}: is also an input; it would be overwritten")
     try:
+        if keep:
+            os.truncate(path, keep)
+            return Path(path).open("a", encoding="utf-8", errors="backslashreplace")
         return Path(path).open("w", encoding="utf-8", errors="backslashreplace")
     except OSError as exc:
         reason = exc.strerror or str(exc)

@@ -6,15 +6,16 @@ importing the engine (spaCy, the pipeline, the rule kinds); ``claimcheck.api`` r
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from dataclasses import dataclass, field
 
 from claimcheck.claims import Claim
-from claimcheck.document import Document
+from claimcheck.document import Document, Submission
 from claimcheck.errors import InputError
 from claimcheck.findings import Finding
 
-__all__ = ["STDIN_ORIGIN", "FileResult", "error_result", "internal_error"]
+__all__ = ["STDIN_ORIGIN", "FileResult", "error_result", "internal_error", "text_digest"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,15 @@ class FileResult:
     error: str | None = None
     skipped: bool = False
     notes: tuple[str, ...] = field(default=())
+    # the checked text's content hash (:func:`text_digest`): with the origin, what --resume
+    # recognises in an earlier run's output; empty for inputs that could not be read
+    digest: str = ""
+    submission: Submission | None = None  # who sent it, in a --jsonl batch
+
+
+def text_digest(text: str) -> str:
+    """A short content hash of a checked text (SHA-256, 16 hex digits)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def internal_error(document: Document, exc: Exception) -> FileResult:

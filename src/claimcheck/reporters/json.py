@@ -20,7 +20,7 @@ from claimcheck.claims import Claim, Modifier
 from claimcheck.escape import is_lossy, json_text, percent_encoded, valid_unicode
 from claimcheck.findings import Finding
 from claimcheck.lexicon.model import Rule
-from claimcheck.outcome import RunSummary
+from claimcheck.outcome import Group, RunSummary
 from claimcheck.reporters.base import ReporterClass
 from claimcheck.results import FileResult
 
@@ -49,14 +49,36 @@ class JsonReporter:
 
     def finish(self, summary: RunSummary) -> None:
         """Close the array and write the summary."""
-        data = {
-            "documents": summary.documents, "checked": summary.checked,
-            "errors": summary.errors, "skipped": summary.skipped, "words": summary.words,
-            "claims": summary.claims, "unsupported_claims": summary.unsupported_claims,
-            "findings": summary.by_severity,
-            "highest_risk": [source_json(o) | {"score": s} for s, o in summary.scores[:10]],
-        }  # fmt: skip
-        self.out.write(f'\n], "summary": {json_text(data)}}}\n')
+        self.out.write(f'\n], "summary": {json_text(summary_json(summary))}}}\n')
+
+
+def summary_json(summary: RunSummary) -> dict[str, Any]:
+    """The run's summary object. Per-author and per-site counts, template clusters and the
+    interruption mark are present only when there is something to say."""
+    data: dict[str, Any] = {
+        "documents": summary.documents, "checked": summary.checked,
+        "errors": summary.errors, "skipped": summary.skipped, "words": summary.words,
+        "claims": summary.claims, "unsupported_claims": summary.unsupported_claims,
+        "findings": summary.by_severity,
+        "highest_risk": [source_json(r.origin) | {"score": r.score} for r in summary.riskiest()],
+    }  # fmt: skip
+    for key, groups in (("authors", summary.authors), ("sites", summary.sites)):
+        if groups:
+            data[key] = {name: group_json(g) for name, g in sorted(groups.items())}
+    clusters = summary.clusters.members()
+    if clusters:
+        data["template_clusters"] = [[valid_unicode(m) for m in c] for c in clusters]
+    if summary.interrupted:
+        data["interrupted"] = True
+    return data
+
+
+def group_json(group: Group) -> dict[str, Any]:
+    """The counts of one author's or one site's documents."""
+    return {
+        "documents": group.documents, "flagged": group.flagged, "findings": group.findings,
+        "max_score": group.max_score, "mean_score": round(group.mean_score, 1),
+    }  # fmt: skip
 
 
 def source_json(origin: str) -> dict[str, str]:

@@ -66,8 +66,12 @@ class TextReporter:
             return
         if summary.checked > 1:
             self._echo("\nHighest risk scores (0-100):", bold=True)
-            for score, origin in summary.scores[:10]:
-                self._echo(f"  {score:3d}  {visible(origin)}")
+            for entry in summary.riskiest():
+                self._echo(f"  {entry.score:3d}  {visible(entry.origin)}")
+            for members in summary.clusters.members()[: summary.top]:
+                shown = ", ".join(visible(m) for m in members[:5])
+                more = f" and {len(members) - 5} more" if len(members) > 5 else ""
+                self._echo(f"Shared template: {len(members)} documents: {shown}{more}")
         self._echo(summary_line(summary), err=True, bold=True)
 
     def _echo(self, message: str, err: bool = False, **style: object) -> None:

@@ -52,8 +52,9 @@ class CheckContext:
         return replace(claim, line=line, column=column, end_line=end_line, end_column=end_column)
 
     def finding(
-        self, rule: Rule, start: int, end: int, values: Mapping[str, str], topic: str | None = None
-    ) -> Finding:
+        self, rule: Rule, start: int, end: int, values: Mapping[str, str],
+        topic: str | None = None, related: tuple[str, ...] = (),
+    ) -> Finding:  # fmt: skip
         """Build a Finding at ``text[start:end]`` with the rule's message filled in, about
         ``topic`` (a claim kind or a boilerplate kind)."""
         text = self.document.text[start:end]
@@ -65,6 +66,7 @@ class CheckContext:
             severity=Severity.parse(rule.severity), start=start, end=end, line=line,
             column=column, text=text, message=rule.message.format_map(fill),
             suggestion=suggestion, topic=topic, end_line=end_line, end_column=end_column,
+            related=related,
         )  # fmt: skip
 
 

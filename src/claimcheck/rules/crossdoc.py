@@ -117,7 +117,7 @@ class CrossDocument:
             values = {"others": ", ".join(names[:5]) + (" …" if len(names) > 5 else ""),
                       "count": str(len(names))}  # fmt: skip
             topic = rule.params_as(CrossdocParams).boilerplate_kind
-            yield ctx.finding(rule, start, end, values, topic)
+            yield ctx.finding(rule, start, end, values, topic, related=tuple(names))
 
 
 def _merge(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
