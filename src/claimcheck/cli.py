@@ -145,7 +145,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     from claimcheck.nlp.cache import cached_pipeline
     from claimcheck.output import open_report, use_color
     from claimcheck.parallel import check_parallel
-    from claimcheck.reporters import get_reporter
+    from claimcheck.reporters import get_reporter, needs_text
     from claimcheck.rules import rule_phrases
 
     if quiet:
@@ -153,7 +153,8 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     config = click.get_current_context().find_object(FileConfig)
     options = CheckOptions(select=_split(select), ignore=_split(ignore), preview=preview,
                            min_severity=Severity.parse(min_severity), check_quotes=check_quotes,
-                           per_path=config.per_path() if config else ())  # fmt: skip
+                           per_path=config.per_path() if config else (),
+                           keep_text=needs_text(fmt))  # fmt: skip
     ruleset, nlp = cached_pipeline([Path(p) for p in lexicons], lambda rs: rule_phrases(rs.rules))
     _check_selectors(config, options, ruleset.rules)
     linter = Linter(ruleset, options, nlp=nlp)

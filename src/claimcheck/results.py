@@ -33,6 +33,9 @@ class FileResult:
     error: str | None = None
     skipped: bool = False
     notes: tuple[str, ...] = field(default=())
+    # the checked (extracted) text that offsets point into; kept only for a reporter that
+    # shows it (``needs_text``: --format html), so other runs do not carry every article
+    text: str | None = field(default=None, repr=False)
 
 
 def internal_error(document: Document, exc: Exception) -> FileResult:
