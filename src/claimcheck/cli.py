@@ -76,7 +76,8 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
 @click.option("--format", "fmt", type=click.Choice(format_names()), default="text",
               show_default=True,
               help="Output format (concise: one line per finding; github: Actions annotations; "
-                   "sarif: SARIF 2.1.0 for code scanning).")
+                   "sarif: SARIF 2.1.0 for code scanning; html: one page with the texts "
+                   "highlighted, for -o).")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="error",
               show_default=True, help="Exit 1 when a finding has at least this severity.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), default="info",
