@@ -171,10 +171,10 @@ class Linter:
         return FileResult(
             origin=ctx.document.origin, findings=kept, words=words,
             claims=tuple(ctx.positioned(c) for c in analysis.claims),  # with source lines
+            text=ctx.document.text if self.options.keep_text else None,
             score=risk_score(analysis.claims, analysis.modifiers, words, kept,
                              self.unscored_kinds),
             notes=ctx.document.notes,
-            text=ctx.document.text if self.options.keep_text else None,
         )  # fmt: skip
 
 

@@ -21,7 +21,7 @@ from claimcheck.escape import visible
 from claimcheck.findings import Severity
 from claimcheck.logsetup import configure_logging, quieten_logging
 from claimcheck.outcome import ExitCode, RunSummary
-from claimcheck.reporters import format_names
+from claimcheck.reporters import format_names, needs_text
 from claimcheck.version import __version__
 
 if TYPE_CHECKING:  # the heavy modules load only when a command needs them
@@ -76,8 +76,7 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
 @click.option("--format", "fmt", type=click.Choice(format_names()), default="text",
               show_default=True,
               help="Output format (concise: one line per finding; github: Actions annotations; "
-                   "sarif: SARIF 2.1.0 for code scanning; html: one page with the texts "
-                   "highlighted, for -o).")
+                   "sarif: SARIF 2.1.0 for code scanning).")
 @click.option("--fail-on", type=click.Choice([*SEVERITIES, "never"]), default="error",
               show_default=True, help="Exit 1 when a finding has at least this severity.")
 @click.option("--min-severity", type=click.Choice(SEVERITIES), default="info",
@@ -146,7 +145,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     from claimcheck.nlp.cache import cached_pipeline
     from claimcheck.output import open_report, use_color
     from claimcheck.parallel import check_parallel
-    from claimcheck.reporters import get_reporter, needs_text
+    from claimcheck.reporters import get_reporter
     from claimcheck.rules import rule_phrases
 
     if quiet:

@@ -32,10 +32,10 @@ class FileResult:
     score: int = 0
     error: str | None = None
     skipped: bool = False
-    notes: tuple[str, ...] = field(default=())
     # the checked (extracted) text that offsets point into; kept only for a reporter that
     # shows it (``needs_text``: --format html), so other runs do not carry every article
     text: str | None = field(default=None, repr=False)
+    notes: tuple[str, ...] = field(default=())
 
 
 def internal_error(document: Document, exc: Exception) -> FileResult:
