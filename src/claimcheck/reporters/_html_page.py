@@ -76,7 +76,7 @@ def row_of(number: int, result: FileResult) -> Row:
 def head(summary: RunSummary, rows: Sequence[Row], failed: Sequence[FileResult]) -> str:
     """The title, run totals, the per-document table, the input errors and the legend."""
     sev = summary.by_severity
-    top = max((s for s, _ in summary.scores), default=None)
+    top = max((r.score for r in rows), default=None)
     parts = [
         "<h1>claimcheck report</h1>",
         f'<p class="totals"><b>{summary.checked}</b> document(s) checked, '
