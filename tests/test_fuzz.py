@@ -10,8 +10,10 @@ from __future__ import annotations
 import io
 import json
 import os
+from dataclasses import replace
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -69,20 +71,23 @@ def test_readers_refuse_only_with_input_errors(fmt: str, data: bytes, origin: st
         assert doc.text.strip()  # type: ignore[attr-defined]
 
 
-def _emit(result: FileResult) -> None:
-    """Write ``result`` in every format; each output must encode as UTF-8 (and parse)."""
+def _emit(result: FileResult, text: str | None = None) -> None:
+    """Write ``result`` in every format (html with the checked ``text``); each output must
+    encode as UTF-8 (and parse; html: no script element survives)."""
     summary = RunSummary()
     summary.add(result)
-    for fmt in ("text", "json", "sarif"):
+    for fmt in ("text", "json", "sarif", "html"):
         out, err = io.StringIO(), io.StringIO()
         reporter = get_reporter(fmt, out, err, color=False)
         reporter.start()
-        reporter.result(result)
+        reporter.result(replace(result, text=text) if fmt == "html" else result)
         reporter.finish(summary)
         out.getvalue().encode("utf-8")
         err.getvalue().encode("utf-8")
-        if fmt != "text":
+        if fmt in ("json", "sarif"):
             json.loads(out.getvalue())
+        if fmt == "html":
+            assert BeautifulSoup(out.getvalue(), "html.parser").find("script") is None
 
 
 @FUZZ
@@ -96,7 +101,7 @@ def test_pipeline_checks_any_text(linter: Linter, text: str, origin: str) -> Non
     assert result.error is None, result.error  # an internal error would be a bug
     for f in result.findings:
         assert doc.text[f.start : f.end] == f.text
-    _emit(result)
+    _emit(result, doc.text)
 
 
 @FUZZ
@@ -109,4 +114,4 @@ def test_bytes_to_report(linter: Linter, data: bytes, origin: str, fmt: str) -> 
         return
     result = linter.check_document(doc)  # type: ignore[arg-type]
     assert result.error is None, result.error
-    _emit(result)
+    _emit(result, doc.text)  # type: ignore[attr-defined]

@@ -24,7 +24,8 @@ def _choices(command: click.Command, name: str) -> list[str]:
 
 def test_cli_offers_every_reporter_and_only_those() -> None:
     assert sorted(_choices(check, "fmt")) == sorted(format_names())
-    assert set(format_names()) == {"concise", "csv", "github", "json", "jsonl", "sarif", "text"}
+    assert set(format_names()) == {
+        "concise", "csv", "github", "html", "json", "jsonl", "sarif", "text"}
 
 
 @pytest.mark.parametrize("name", format_names())
@@ -61,6 +62,7 @@ def test_a_new_module_is_a_new_format(tmp_path: Path, monkeypatch: pytest.Monkey
 
 def test_base_and_unknown_names_are_no_format() -> None:
     assert "base" not in format_names()
-    expected = "unknown output format 'xml': use concise, csv, github, json, jsonl, sarif, text"
+    expected = ("unknown output format 'xml': use concise, csv, github, html, json, jsonl, "
+                "sarif, text")
     with pytest.raises(ValueError, match=expected):
         reporter_class("xml")

@@ -48,6 +48,7 @@ class CheckOptions:
     batch_size: int = 32
     check_quotes: bool = False  # claims inside blockquotes are someone else's words
     per_path: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, ignored selectors)
+    keep_text: bool = False  # FileResult.text: the checked text, for reports that show it
 
 
 class Linter:
@@ -170,6 +171,7 @@ class Linter:
         return FileResult(
             origin=ctx.document.origin, findings=kept, words=words,
             claims=tuple(ctx.positioned(c) for c in analysis.claims),  # with source lines
+            text=ctx.document.text if self.options.keep_text else None,
             score=risk_score(analysis.claims, analysis.modifiers, words, kept,
                              self.unscored_kinds),
             notes=ctx.document.notes, digest=text_digest(ctx.document.text),

@@ -30,7 +30,7 @@ from claimcheck.escape import visible
 from claimcheck.findings import Severity
 from claimcheck.logsetup import configure_logging, quieten_logging
 from claimcheck.outcome import ExitCode, RunSummary
-from claimcheck.reporters import format_names
+from claimcheck.reporters import format_names, needs_text
 from claimcheck.version import __version__
 
 if TYPE_CHECKING:  # the heavy modules load only when a command needs them
@@ -185,7 +185,8 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     config = click.get_current_context().find_object(FileConfig)
     options = CheckOptions(select=_split(select), ignore=_split(ignore), preview=preview,
                            min_severity=Severity.parse(min_severity), check_quotes=check_quotes,
-                           per_path=config.per_path() if config else ())  # fmt: skip
+                           per_path=config.per_path() if config else (),
+                           keep_text=needs_text(fmt))  # fmt: skip
     ruleset, nlp = cached_pipeline([Path(p) for p in lexicons], lambda rs: rule_phrases(rs.rules))
     _check_selectors(config, options, ruleset.rules)
     linter = Linter(ruleset, options, nlp=nlp)

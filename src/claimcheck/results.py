@@ -33,6 +33,9 @@ class FileResult:
     score: int = 0
     error: str | None = None
     skipped: bool = False
+    # the checked (extracted) text that offsets point into; kept only for a reporter that
+    # shows it (``needs_text``: --format html), so other runs do not carry every article
+    text: str | None = field(default=None, repr=False)
     notes: tuple[str, ...] = field(default=())
     # the checked text's content hash (:func:`text_digest`): with the origin, what --resume
     # recognises in an earlier run's output; empty for inputs that could not be read

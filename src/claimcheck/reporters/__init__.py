@@ -12,7 +12,7 @@ import pkgutil
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from claimcheck.reporters.base import Quietable, Reporter, ReporterClass
+from claimcheck.reporters.base import NeedsText, Quietable, Reporter, ReporterClass
 
 if TYPE_CHECKING:
     from claimcheck.lexicon.model import Rule
@@ -34,6 +34,12 @@ def reporter_class(name: str) -> ReporterClass:
     return found
 
 
+def needs_text(name: str) -> bool:
+    """Whether format ``name`` shows the documents' text (its class declares ``needs_text``),
+    so the Linter must keep it in each FileResult (``CheckOptions.keep_text``)."""
+    return bool(getattr(reporter_class(name), "needs_text", False))
+
+
 def get_reporter(
     name: str,
     out: TextIO,
@@ -51,10 +57,12 @@ def get_reporter(
 
 
 __all__ = [
+    "NeedsText",
     "Quietable",
     "Reporter",
     "ReporterClass",
     "format_names",
     "get_reporter",
+    "needs_text",
     "reporter_class",
 ]

@@ -48,6 +48,14 @@ class Quietable(Protocol):
     quiet: bool
 
 
+@runtime_checkable
+class NeedsText(Protocol):
+    """A reporter that shows each document's checked text (``--format html``): declared by a
+    true class attribute ``needs_text``, and only then is ``FileResult.text`` filled in."""
+
+    needs_text: bool
+
+
 def summary_line(summary: RunSummary) -> str:
     """The closing line on stderr of the line-oriented formats (text, concise, github)."""
     sev = summary.by_severity
