@@ -38,6 +38,7 @@ MODULE_LAYERS = {
     "errors": "records", "escape": "records", "findings": "records", "paths": "records",
     "outcome": "records", "positions": "records", "results": "records",
     "filters": "checking", "scoring": "checking", "suppress": "checking",
+    "resultcache": "checking",
     "api": "api", "rules_doc": "reporters",
     "cli": "cli", "__main__": "cli", "config": "cli", "config_keys": "cli", "parallel": "parallel",
     "logsetup": "cli", "output": "cli",  # the CLI's log handler; its report file and colour

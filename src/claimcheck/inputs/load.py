@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import importlib
 import logging
 import os
@@ -13,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from claimcheck.document import Document
+from claimcheck.document import Document, Submission
 from claimcheck.errors import ExtractError, InputError
 from claimcheck.extract.text import parse_plain
 from claimcheck.inputs.decode import MAX_INPUT_BYTES, decode_bytes
@@ -110,13 +111,20 @@ class Unparsed:
 
     origin: str
     reader: Callable[[], Document]
+    # what was read, hashed (format, base address, bytes): the result cache's key of the input;
+    # empty when the input is not known as bytes
+    digest: str = ""
+    submission: Submission | None = None  # the --jsonl record it came from, if any
 
     @classmethod
     def of_bytes(
         cls, origin: str, data: bytes, fmt: str, base_url: str | None = None
     ) -> Unparsed:
         """Bytes read from a file or stdin, to be decoded and parsed as ``fmt``."""
-        return cls(origin, partial(_parse_later, origin, data, fmt, base_url))
+        digest = hashlib.sha256(f"{fmt}\0{base_url or ''}\0".encode())
+        digest.update(data)
+        return cls(origin, partial(_parse_later, origin, data, fmt, base_url),
+                   digest=digest.hexdigest())  # fmt: skip
 
     def parse(self) -> Document:
         """The Document; raises InputError (with the origin and the reason) on failure."""

@@ -113,7 +113,8 @@ def _fetched(url: str, fetch: object | None, info: Submission) -> Unparsed:
 
 def _with_info(unparsed: Unparsed, info: Submission) -> Unparsed:
     """``unparsed``, whose Document will carry ``info``."""
-    return Unparsed(unparsed.origin, partial(_attach, unparsed.reader, info))
+    return Unparsed(unparsed.origin, partial(_attach, unparsed.reader, info),
+                    digest=unparsed.digest, submission=info)  # fmt: skip
 
 
 def _attach(reader: Callable[[], Document], info: Submission) -> Document:
