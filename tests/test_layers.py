@@ -28,7 +28,7 @@ FLOORS: list[tuple[str, ...]] = [
     ("rules",),  # rule kinds over the pipeline's Doc
     ("checking",),  # what the Linter does with findings: filter, suppress, score
     ("api",),  # the Linter
-    ("parallel",),
+    ("parallel", "distributed"),  # supervised local workers; a Dask cluster
     ("cli",),
     ("facade",),  # the package root: re-exports the public API (lazily), imported by no module
 ]
@@ -39,7 +39,7 @@ MODULE_LAYERS = {
     "outcome": "records", "positions": "records", "results": "records",
     "filters": "checking", "scoring": "checking", "suppress": "checking",
     "resultcache": "checking",
-    "api": "api", "rules_doc": "reporters",
+    "api": "api", "runlevel": "api", "rules_doc": "reporters", "distributed": "distributed",
     "cli": "cli", "__main__": "cli", "config": "cli", "config_keys": "cli", "parallel": "parallel",
     "logsetup": "cli", "output": "cli",  # the CLI's log handler; its report file and colour
     "progress": "cli", "batch": "cli",  # the progress display; the reporting loop

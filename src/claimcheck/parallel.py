@@ -15,7 +15,8 @@ so memory stays flat however many documents are streamed.
 
 Rules of run-level kinds (``crossdoc``: state shared by all documents of a run) cannot run in
 the workers. Their document-local part (``prepare``: passages and signatures) runs in the
-workers, and the parent only evaluates them in input order on that data.
+workers, and the parent only evaluates them in input order on that data
+(claimcheck.runlevel, shared with claimcheck.distributed).
 """
 
 from __future__ import annotations
@@ -25,24 +26,17 @@ import multiprocessing as mp
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.connection import Connection, wait
-from typing import Any, cast
+from typing import Any
 
-from spacy.tokens import Doc
-
-from claimcheck.api import Item, Linter, guarded
-from claimcheck.claims import DocAnalysis
-from claimcheck.document import Document
+from claimcheck.api import Item, Linter
 from claimcheck.errors import InputError
 from claimcheck.lexicon.model import Rule
-from claimcheck.results import FileResult, error_result, internal_error
-from claimcheck.rules import KIND_SPECS, KINDS
-from claimcheck.rules.base import CheckContext, RunLevelKind
+from claimcheck.results import FileResult, error_result
+from claimcheck.runlevel import Checked, check_one, finish, split_rules
 
-Prepared = dict[str, Any]  # run-level rule id -> its kind's prepare() output
-Checked = tuple[FileResult, Document | None, DocAnalysis | None, Prepared]
 Setup = tuple[Linter, list[Rule], list[Rule]]  # the Linter, local and run-level rules
 
 
@@ -57,12 +51,11 @@ def check_parallel(
     if jobs <= 1 and doc_timeout is None:
         yield from linter.check_many(inputs)
         return
-    run_rules = [r for r in linter.rules if KIND_SPECS[r.kind].run_level]
-    local_rules = [r for r in linter.rules if not KIND_SPECS[r.kind].run_level]
+    local_rules, run_rules = split_rules(linter)
     pool = _Pool((linter, local_rules, run_rules), max(jobs, 1), doc_timeout)
     try:
-        for item, checked in pool.run(_batches(inputs, linter.options.batch_size)):
-            yield _finish(linter, run_rules, item, checked)
+        for _item, checked in pool.run(_batches(inputs, linter.options.batch_size)):
+            yield finish(linter, run_rules, checked)
     finally:
         pool.close()
 
@@ -243,44 +236,7 @@ def _serve(conn: Connection, setup: Setup | None) -> None:
     try:
         while (batch := conn.recv()) is not None:
             for number, item in batch:
-                conn.send((number, _check_one(linter, local_rules, run_rules, item)))
+                conn.send((number, check_one(linter, local_rules, run_rules, item)))
     except (EOFError, KeyboardInterrupt, BrokenPipeError):
         return
 
-
-def _check_one(
-    linter: Linter, local_rules: list[Rule], run_rules: list[Rule], item: Item
-) -> Checked:
-    """Worker side: parse, run the pipeline and the document-local rules. Findings stay
-    unfiltered (the parent filters them once the run-level findings are in); the document,
-    its analysis and the run-level ``prepare()`` data go back with them."""
-    for ctx in linter.contexts([item]):
-        if isinstance(ctx, FileResult):
-            return ctx, None, None, {}
-        try:
-            kinds = [(r, cast(RunLevelKind, KINDS[r.kind])) for r in run_rules]
-            prepared = {r.id: kind.prepare(ctx, r) for r, kind in kinds}
-            raw = linter.result(ctx, linter.evaluate(ctx, local_rules))
-        except Exception as exc:
-            return internal_error(ctx.document, exc), None, None, {}
-        return raw, ctx.document, ctx.analysis, prepared
-    raise RuntimeError("Linter.contexts gave no answer for an input")
-
-
-def _finish(linter: Linter, run_rules: list[Rule], item: Item, checked: Checked) -> FileResult:
-    """Parent side: add the run-level findings to a worker's answer, and filter."""
-    raw, document, analysis, prepared = checked
-    if document is None or analysis is None:
-        return raw
-    doc = Doc(linter.nlp.vocab)  # empty: run-level kinds read the workers' prepare()
-    ctx = CheckContext(document, doc, analysis, linter.ruleset, prepared,
-                       run_state=linter.run_state, kinds=KINDS)  # fmt: skip
-    return guarded(document, _complete, linter, run_rules, ctx, raw)
-
-
-def _complete(
-    linter: Linter, run_rules: list[Rule], ctx: CheckContext, raw: FileResult
-) -> FileResult:
-    """A worker's result with the run-level findings added and all findings filtered."""
-    found = [*raw.findings, *linter.evaluate(ctx, run_rules)]
-    return replace(raw, findings=tuple(linter.filter(ctx, found)))
