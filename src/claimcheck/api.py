@@ -22,6 +22,7 @@ from claimcheck.lexicon.loader import load_lexicon
 from claimcheck.lexicon.model import Rule, RuleSet
 from claimcheck.nlp.components import BLOCKS_KEY, LINKS_KEY, TEXT_KEY
 from claimcheck.nlp.pipeline import build_nlp
+from claimcheck.resultcache import ResultCache
 from claimcheck.results import FileResult, error_result, internal_error, text_digest
 from claimcheck.rules import KIND_SPECS, KINDS, select_rules
 from claimcheck.rules.base import CheckContext
@@ -74,6 +75,7 @@ class Linter:
                                        KIND_SPECS[r.kind].reads_findings))  # fmt: skip
         self.nlp = nlp if nlp is not None else build_nlp(self.ruleset)  # prebuilt: nlp/cache.py
         self.run_state: dict[str, object] = {}  # cross-document rule state for this run
+        self.result_cache: ResultCache | None = None  # documents checked before, by content
         self.unscored_kinds = self.ruleset.kinds_where(science=True)  # not in the risk score
 
     def check_document(self, document: Document) -> FileResult:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the heavy modules load only when a command needs them
     from claimcheck.inputs.files import Loaded
     from claimcheck.lexicon.model import Rule
 
+TRIM_AFTER = 100  # a run of this many documents trims the result cache when it ends
 DOC_TIMEOUT = 120.0  # seconds per input: generous (10 MB of prose checks in under a minute)
 
 SEVERITIES = ["info", "warning", "error"]
@@ -118,7 +119,8 @@ def cli(ctx: click.Context, verbose: int, config_path: str | None, no_config: bo
               help="Allow URLs on loopback/private networks (off: SSRF guard).")
 @click.option("--ignore-robots", is_flag=True, cls=CommandLineOnly,
               help="Fetch URLs even where robots.txt disallows.")
-@click.option("--no-cache", is_flag=True, help="Do not use the on-disk HTTP cache.")
+@click.option("--no-cache", is_flag=True,
+              help="Do not use the on-disk caches (fetched pages and checked documents).")
 @click.option("--color/--no-color", default=None,
               help="Force colour on or off (default: on a terminal, unless NO_COLOR is set).")
 @click.option("-o", "--output-file", type=click.Path(), cls=CommandLineOnly,
@@ -174,6 +176,7 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     from claimcheck.progress import make_progress
     from claimcheck.reporters import get_reporter
     from claimcheck.reporters.jsonl import read_finished
+    from claimcheck.resultcache import ResultCache, engine_key
     from claimcheck.rules import rule_phrases
 
     if not (targets or jsonl_file or urls_file):
@@ -192,6 +195,9 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     linter = Linter(ruleset, options, nlp=nlp)
     if not linter.rules:
         raise ConfigError("no rules selected: check --select and --ignore")
+    if not no_cache:
+        engine = engine_key(ruleset.digest, (r.id for r in linter.rules), linter.options)
+        linter.result_cache = ResultCache.default(engine)
     load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, html_mode=html_mode,
                        stdin_name=stdin_filename or None,
                        parse_later=True)  # parsed in the workers, under --doc-timeout
@@ -213,6 +219,8 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
         finally:
             _close_fetcher()
         reporter.finish(summary)
+    if linter.result_cache is not None and summary.documents >= TRIM_AFTER:
+        linter.result_cache.trim()
     if stopped is not None:
         click.echo(visible(stopped_message(stopped, fmt == "jsonl" and bool(output_file))),
                    err=True)  # fmt: skip

@@ -35,7 +35,7 @@ from claimcheck.api import Item, Linter
 from claimcheck.errors import InputError
 from claimcheck.lexicon.model import Rule
 from claimcheck.results import FileResult, error_result
-from claimcheck.runlevel import Checked, check_one, finish, split_rules
+from claimcheck.runlevel import Checked, check_items, check_one, finish, split_rules
 
 Setup = tuple[Linter, list[Rule], list[Rule]]  # the Linter, local and run-level rules
 
@@ -48,8 +48,13 @@ def check_parallel(
     With one job and no ``doc_timeout`` the documents are checked in this process. Otherwise
     each document gets at most ``doc_timeout`` seconds (``None``: no limit) of a worker.
     """
-    if jobs <= 1 and doc_timeout is None:
+    if jobs <= 1 and doc_timeout is None and linter.result_cache is None:
         yield from linter.check_many(inputs)
+        return
+    if jobs <= 1 and doc_timeout is None:  # in this process, through the result cache
+        local_rules, run_rules = split_rules(linter)
+        for checked in check_items(linter, local_rules, run_rules, inputs):
+            yield finish(linter, run_rules, checked)
         return
     local_rules, run_rules = split_rules(linter)
     pool = _Pool((linter, local_rules, run_rules), max(jobs, 1), doc_timeout)

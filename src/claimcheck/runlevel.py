@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from claimcheck.api import Item, Linter, guarded
 from claimcheck.claims import DocAnalysis
 from claimcheck.document import Document
+from claimcheck.inputs import Unparsed
 from claimcheck.lexicon.model import Rule
 from claimcheck.results import FileResult, internal_error
 from claimcheck.rules import KIND_SPECS, KINDS
@@ -44,9 +45,13 @@ def check_one(
 ) -> Checked:
     """Parse one input, run the pipeline and the document-local rules, and prepare the
     run-level ones. Findings stay unfiltered (:func:`finish` filters them once the run-level
-    findings are in); the document, its analysis and the ``prepare()`` data go back with them."""
+    findings are in); the document, its analysis and the ``prepare()`` data go back with them.
+    With the Linter's result cache, an input checked before is answered from it."""
+    hit = _cached(linter, item)
+    if hit is not None:
+        return hit
     for ctx in linter.contexts([item]):
-        return _checked(linter, local_rules, run_rules, ctx)
+        return _stored(linter, item, _checked(linter, local_rules, run_rules, ctx))
     raise RuntimeError("Linter.contexts gave no answer for an input")
 
 
@@ -54,11 +59,35 @@ def check_items(
     linter: Linter, local_rules: list[Rule], run_rules: list[Rule], items: Iterable[Item]
 ) -> Iterator[Checked]:
     """:func:`check_one` for each input, the pipeline run over batches of the Linter's
-    ``batch_size`` (as ``Linter.check_many`` runs it)."""
+    ``batch_size`` (as ``Linter.check_many`` runs it); cached inputs skip the pipeline."""
     it = iter(items)
     while batch := list(islice(it, max(linter.options.batch_size, 1))):
-        for ctx in linter.contexts(batch):
-            yield _checked(linter, local_rules, run_rules, ctx)
+        hits = [_cached(linter, item) for item in batch]
+        misses = [item for item, hit in zip(batch, hits, strict=True) if hit is None]
+        fresh = linter.contexts(misses)
+        for item, hit in zip(batch, hits, strict=True):
+            if hit is not None:
+                yield hit
+            else:
+                yield _stored(linter, item, _checked(linter, local_rules, run_rules, next(fresh)))
+
+
+def _cached(linter: Linter, item: Item) -> Checked | None:
+    """The result cache's answer for an input read as bytes, if it has one."""
+    cache = linter.result_cache
+    if cache is None or not isinstance(item, Unparsed) or not item.digest:
+        return None
+    hit: Checked | None = cache.get(item.digest, item.origin, item.submission)
+    return hit
+
+
+def _stored(linter: Linter, item: Item, checked: Checked) -> Checked:
+    """``checked``, stored in the result cache when it is a checked document (input errors
+    and internal errors are not kept: they are cheap to find again, or worth retrying)."""
+    cache = linter.result_cache
+    if cache is not None and isinstance(item, Unparsed) and item.digest and checked[1]:
+        cache.put(item.digest, checked)
+    return checked
 
 
 def _checked(

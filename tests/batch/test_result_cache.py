@@ -3,9 +3,14 @@ trimmed least recently used first."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
 from claimcheck.document import Document, Submission
 from claimcheck.inputs import Unparsed
 from claimcheck.resultcache import ResultCache, engine_key
@@ -64,3 +69,34 @@ def test_the_key_follows_the_input_bytes_format_and_the_engine() -> None:
     assert a.digest != Unparsed.of_bytes("a.md", b"# Ho\n", "md").digest
     assert engine_key("pack1", ["CC101"], "opts") != engine_key("pack2", ["CC101"], "opts")
     assert engine_key("pack1", ["CC101"], "opts") != engine_key("pack1", ["CC102"], "opts")
+
+
+def test_the_cli_answers_an_unchanged_post_from_the_cache_under_its_own_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    text = "Cupping cures back pain. It is completely safe.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    first = CliRunner().invoke(cli, ["check", str(tmp_path / "a.txt"), "--format", "json"])
+    entries = list((tmp_path / "cache" / "results").rglob("*"))
+    assert [p for p in entries if p.is_file()], "the checked document was stored"
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    import claimcheck.runlevel
+
+    monkeypatch.setattr(claimcheck.runlevel, "_checked", None)  # a miss would now fail
+    second = CliRunner().invoke(cli, ["check", str(tmp_path / "b.txt"), "--format", "json"])
+    a, b = json.loads(first.stdout), json.loads(second.stdout)
+    assert b["documents"][0]["source"] == str(tmp_path / "b.txt")
+    a["documents"][0]["source"] = b["documents"][0]["source"]
+    assert a["documents"] == b["documents"]
+    assert b["summary"]["highest_risk"][0]["source"] == str(tmp_path / "b.txt")
+
+
+def test_no_cache_neither_reads_nor_writes_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "a.txt").write_text("Cupping cures back pain.\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["check", str(tmp_path / "a.txt"), "--no-cache"])
+    assert done.exit_code == 1
+    assert not (tmp_path / "cache" / "results").exists()
