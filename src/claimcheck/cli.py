@@ -205,7 +205,8 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     finished = read_finished(output_file) if resume and output_file else None
     _never_raise_on_output(utf8=fmt != "text")
     summary = RunSummary(top=top)
-    report = (open_report(output_file, targets, keep=finished.keep if finished else None)
+    named = [*targets, *(f for f in (jsonl_file, urls_file) if f)]  # never overwrite an input
+    report = (open_report(output_file, named, keep=finished.keep if finished else None)
               if output_file else nullcontext(sys.stdout))  # fmt: skip
     with report as out:
         reporter = get_reporter(fmt, out, sys.stderr, use_color(color), linter.rules, quiet)

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.batch import report_all
-from claimcheck.cli import cli
+from claimcheck.cli import cli, main
 from claimcheck.document import Submission
 from claimcheck.findings import Finding, Severity
 from claimcheck.outcome import ExitCode, RunSummary
@@ -212,3 +212,13 @@ def test_progress_is_a_bar_on_a_terminal_lines_in_a_log_and_silent_when_quiet() 
     bar.add(result("p1", 10, finding()))
     bar.close()
     assert bar.counts.done == 1 and bar.counts.flagged == 1
+
+
+def test_the_output_file_may_not_be_the_submissions_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    subs = write_submissions(tmp_path / "subs.jsonl", 2)
+    before = subs.read_bytes()
+    code = main(["check", "--jsonl", str(subs), "--format", "jsonl", "-o", str(subs)])
+    assert code == 2 and "is also an input" in capsys.readouterr().err
+    assert subs.read_bytes() == before
