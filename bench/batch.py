@@ -14,6 +14,9 @@ process, so nothing is warm from an earlier one, and checks every file as one ru
 
 documents/s counts the check only (first input to last result, the results consumed in input
 order), not the process's start, the pipeline's load or the cluster's start (``start s``).
+``drv cpu`` is the CPU time of the process that reads the inputs and runs the run-level pass
+(the workers are other processes), ``load`` the host's 1-minute load average at the end: the
+host is shared, and a load above the core count means other work took CPU from the run.
 Peak memory is the largest sum of the resident set sizes of the run's whole process tree
 (the process, its workers, Dask's nannies), sampled every 0.1 s with psutil; pages shared
 after a fork count once per process. ``--repeat N`` runs the modes in N interleaved rounds
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -76,23 +80,23 @@ def child(mode: str, folder: Path) -> dict[str, Any]:
             warm = db.from_sequence(paths[:4], npartitions=2).map(read_path)
             list(check_bag(warm, client=client))  # each worker loads its pipeline
             bag = db.from_sequence(paths, npartitions=-(-len(paths) // PARTITION))
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             for result in check_bag(bag.map(read_path), client=client):
                 docs += 1
                 findings += len(result.findings)
-            seconds = time.perf_counter() - start
+            seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     else:
         jobs = int(mode.removeprefix("jobs"))
         ruleset, nlp = cached_pipeline(phrases=lambda rs: rule_phrases(rs.rules))  # as the CLI
         linter = Linter(ruleset, nlp=nlp)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         inputs = iter_inputs([str(folder)], LoadOptions(parse_later=True))
         for result in check_parallel(linter, inputs, jobs, DOC_TIMEOUT):
             docs += 1
             findings += len(result.findings)
-        seconds = time.perf_counter() - start
-    return {"docs": docs, "findings": findings, "seconds": seconds,
-            "start_seconds": start - began}  # fmt: skip
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    return {"docs": docs, "findings": findings, "seconds": seconds, "start_seconds": start - began,
+            "driver_cpu_seconds": cpu, "load": os.getloadavg()[0]}  # fmt: skip
 
 
 def measure(mode: str, folder: Path) -> dict[str, Any]:
@@ -134,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [40] if args.quick else sorted(args.sizes)
     runs: dict[str, dict[int, dict[str, Any]]] = {m: {} for m in args.modes}
     print(f"{'mode':<6} {'posts':>7} {'docs/s':>8} {'check s':>8} {'start s':>8} "
-          f"{'peak MB':>8} {'findings':>9}")  # fmt: skip
+          f"{'peak MB':>8} {'findings':>9} {'drv cpu':>8} {'load':>5}")  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="cc-batch-") as tmp:
         for size in sizes:
             folder = Path(tmp) / str(size)
@@ -151,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
                     r["peak_mb"] = max(r["peak_mb"], found["peak_mb"])
                     print(f"{mode:<6} {size:>7,} {found['docs_per_s']:>8.1f} "
                           f"{found['seconds']:>8.1f} {found['start_seconds']:>8.1f} "
-                          f"{found['peak_mb']:>8.0f} {found['findings']:>9,}", flush=True)
+                          f"{found['peak_mb']:>8.0f} {found['findings']:>9,} "
+                          f"{found['driver_cpu_seconds']:>8.1f} {found['load']:>5.1f}",
+                          flush=True)  # fmt: skip
     if args.repeat > 1:
         print("kept (fastest round, highest peak):")
         for size in sizes:
