@@ -157,24 +157,49 @@ def _in_order(parts: Sequence[Delayed], client: Any, ahead: int | None) -> Itera
             yield from compute(*parts[start : start + window])
         return
     window = max(1, ahead or 2 * sum(client.nthreads().values()))
+    submit = _submitter(client)
     waiting = iter(parts)
     pending: deque[Any] = deque()  # distributed.Future, oldest first
     try:
         for part in waiting:
-            pending.append(client.compute(part))
+            pending.append(submit(part))
             if len(pending) >= window:
                 break
         while pending:
             future = pending.popleft()
             following = next(waiting, None)
             if following is not None:
-                pending.append(client.compute(following))
+                pending.append(submit(following))
             answers: list[Checked] = future.result()
             future.release()  # read: the cluster may forget it
             yield answers
     finally:
         if pending:  # the consumer stopped early: nothing left running for it
             client.cancel(list(pending))
+
+
+def _submitter(client: Any) -> Any:
+    """A function that submits one partition's Delayed with only the tasks it needs.
+
+    The Delayed objects of ``Bag.to_delayed`` share the whole bag's graph, and
+    ``client.compute`` would send all of it with every partition (time and scheduler memory
+    growing with the run). The graph is made a dict once and cut to each partition's tasks.
+    """
+    from dask.optimization import cull as cut
+
+    cull: Any = cut  # untyped
+    graphs: dict[int, dict[Any, Any]] = {}
+
+    def submit(part: Delayed) -> Any:
+        shared = part.__dask_graph__()
+        graph = graphs.get(id(shared))
+        if graph is None:
+            graphs.clear()  # one graph at a time: to_delayed gives one for all partitions
+            graph = graphs[id(shared)] = dict(shared)
+        needed, _ = cull(graph, [part.key])
+        return client.get(needed, part.key, sync=False)
+
+    return submit
 
 
 def _client(client: Client | None) -> Any:
