@@ -43,6 +43,7 @@ MODULE_LAYERS = {
     "cli": "cli", "__main__": "cli", "config": "cli", "config_keys": "cli", "parallel": "parallel",
     "logsetup": "cli", "output": "cli",  # the CLI's log handler; its report file and colour
     "progress": "cli", "batch": "cli",  # the progress display; the reporting loop
+    "checkrun": "cli",  # what check runs once its options are read
 }  # fmt: skip
 FLOOR = {layer: n for n, floor in enumerate(FLOORS) for layer in floor}
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import nullcontext
-from dataclasses import replace
-from functools import partial
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,25 +19,21 @@ from claimcheck.config_keys import CommandLineOnly
 from claimcheck.errors import (
     ClaimcheckError,
     ConfigError,
-    InputError,
     LexiconError,
     OutputError,
 )
 from claimcheck.escape import visible
 from claimcheck.findings import Severity
 from claimcheck.logsetup import configure_logging, quieten_logging
-from claimcheck.outcome import ExitCode, RunSummary
+from claimcheck.outcome import ExitCode
 from claimcheck.reporters import format_names, needs_text
 from claimcheck.version import __version__
 
 if TYPE_CHECKING:  # the heavy modules load only when a command needs them
     from claimcheck.api import CheckOptions
     from claimcheck.config import FileConfig
-    from claimcheck.inputs import LoadOptions
-    from claimcheck.inputs.files import Loaded
     from claimcheck.lexicon.model import Rule
 
-TRIM_AFTER = 100  # a run of this many documents trims the result cache when it ends
 DOC_TIMEOUT = 120.0  # seconds per input: generous (10 MB of prose checks in under a minute)
 
 SEVERITIES = ["info", "warning", "error"]
@@ -167,15 +160,10 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
       130  interrupted (Ctrl-C): finished documents are reported, the rest were not checked
     """
     from claimcheck.api import CheckOptions, Linter
-    from claimcheck.batch import report_all, stopped_message
+    from claimcheck.checkrun import FetchSettings, RunSettings, execute
     from claimcheck.config import FileConfig
     from claimcheck.inputs import LoadOptions
     from claimcheck.nlp.cache import cached_pipeline
-    from claimcheck.output import open_report, use_color
-    from claimcheck.parallel import check_parallel
-    from claimcheck.progress import make_progress
-    from claimcheck.reporters import get_reporter
-    from claimcheck.reporters.jsonl import read_finished
     from claimcheck.resultcache import ResultCache, engine_key
     from claimcheck.rules import rule_phrases
 
@@ -198,47 +186,20 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     if not no_cache:
         engine = engine_key(ruleset.digest, (r.id for r in linter.rules), linter.options)
         linter.result_cache = ResultCache.default(engine)
-    load = LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, html_mode=html_mode,
-                       stdin_name=stdin_filename or None,
-                       parse_later=True)  # parsed in the workers, under --doc-timeout
-    fetch = partial(_fetch_options, timeout, allow_private_hosts, ignore_robots, no_cache)
-    finished = read_finished(output_file) if resume and output_file else None
-    _never_raise_on_output(utf8=fmt != "text")
-    summary = RunSummary(top=top)
-    named = [*targets, *(f for f in (jsonl_file, urls_file) if f)]  # never overwrite an input
-    report = (open_report(output_file, named, keep=finished.keep if finished else None)
-              if output_file else nullcontext(sys.stdout))  # fmt: skip
-    with report as out:
-        reporter = get_reporter(fmt, out, sys.stderr, use_color(color), linter.rules, quiet)
-        if finished is None or not finished.keep:
-            reporter.start()
-        try:
-            inputs = _inputs(targets, jsonl_file, urls_file, load, fetch)
-            results = check_parallel(linter, inputs, jobs, doc_timeout or None)
-            stopped = report_all(results, reporter, summary, make_progress(sys.stderr, out, quiet),
-                                 finished.done if finished else frozenset())  # fmt: skip
-        finally:
-            _close_fetcher()
-        reporter.finish(summary)
-    if linter.result_cache is not None and summary.documents >= TRIM_AFTER:
-        linter.result_cache.trim()
-    if stopped is not None:
-        click.echo(visible(stopped_message(stopped, fmt == "jsonl" and bool(output_file))),
-                   err=True)  # fmt: skip
+    run = RunSettings(
+        targets=targets, fmt=fmt, output_file=output_file, jsonl_file=jsonl_file,
+        urls_file=urls_file, resume=resume, top=top, jobs=jobs, doc_timeout=doc_timeout or None,
+        quiet=quiet, color=color,
+        load=LoadOptions(stdin_format=stdin_format, max_bytes=max_bytes, html_mode=html_mode,
+                         stdin_name=stdin_filename or None,
+                         parse_later=True),  # parsed in the workers, under --doc-timeout
+        fetch=FetchSettings(timeout, allow_private_hosts, ignore_robots, no_cache),
+    )
+    summary = execute(linter, run)
     threshold = None if fail_on == "never" else Severity.parse(fail_on)
     sys.exit(int(summary.exit_code(threshold)))
 
 
-def _never_raise_on_output(utf8: bool) -> None:
-    """Make stdout and stderr escape what they cannot encode instead of cutting the output.
-
-    JSON and SARIF are UTF-8 by definition, so for them stdout is UTF-8 whatever the locale.
-    """
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            encoding = "utf-8" if utf8 and stream is sys.stdout else None
-            reconfigure(encoding=encoding, errors="backslashreplace")
 
 
 def _check_selectors(
@@ -260,45 +221,10 @@ def _check_selectors(
         check_selectors(f"{path}: per-path '{glob}': key 'ignore'", selectors, rules)
 
 
-def _inputs(
-    targets: Sequence[str], jsonl_file: str | None, urls_file: str | None,
-    load: LoadOptions, fetch: Callable[[], Any],
-) -> Iterator[Loaded]:
-    """The run's inputs, read lazily: TARGETS, then the --urls list, then the --jsonl
-    submissions. Fetch options are made only when something is fetched."""
-    from claimcheck.inputs import iter_inputs
-    from claimcheck.inputs.files import is_web_url
-    from claimcheck.inputs.submissions import iter_submissions, read_url_list
-
-    listed = read_url_list(urls_file) if urls_file else []
-    if isinstance(listed, InputError):
-        yield listed
-        listed = []
-    everything = [*targets, *listed]
-    web = any(is_web_url(t) for t in everything) or jsonl_file is not None
-    options = replace(load, fetch=fetch()) if web else load  # requests loads in ~0.15 s
-    yield from iter_inputs(everything, options)
-    if jsonl_file:
-        yield from iter_submissions(jsonl_file, options.max_bytes, options.html_mode,
-                                    options.fetch)  # fmt: skip
 
 
-def _fetch_options(timeout: float, private: bool, robots: bool, no_cache: bool) -> Any:
-    """FetchOptions for URL targets, or None when the fetch layer is unavailable."""
-    try:
-        from claimcheck.inputs.options import FetchOptions
-    except ImportError:  # pragma: no cover - the fetch layer ships with the package
-        return None
-    return FetchOptions(timeout_connect=min(timeout, 10.0), timeout_read=timeout,
-                        timeout_total=timeout, allow_private_hosts=private, ignore_robots=robots,
-                        no_cache=no_cache)
 
 
-def _close_fetcher() -> None:
-    """Release the shared HTTP session and cache, if URLs were fetched."""
-    fetch = sys.modules.get("claimcheck.inputs.fetch")
-    if fetch is not None:
-        fetch.close_shared()
 
 
 @cli.command()

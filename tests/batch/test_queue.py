@@ -140,14 +140,14 @@ def test_ctrl_c_keeps_what_was_reported_and_the_exit_code_is_130() -> None:
 def test_cli_ctrl_c_ends_the_json_lines_cleanly_with_exit_130(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import claimcheck.parallel
+    import claimcheck.checkrun
 
-    real = claimcheck.parallel.check_parallel
+    real = claimcheck.checkrun.check_parallel
 
     def stop_after_two(*args: Any, **kwargs: Any) -> Iterable[FileResult]:
         return interrupted_after(list(real(*args, **kwargs)), 2)
 
-    monkeypatch.setattr(claimcheck.parallel, "check_parallel", stop_after_two)
+    monkeypatch.setattr(claimcheck.checkrun, "check_parallel", stop_after_two)
     subs = write_submissions(tmp_path / "subs.jsonl", 5)
     out = tmp_path / "out.jsonl"
     code, _, err = run("check", "--jsonl", str(subs), "--format", "jsonl", "-o", str(out))
