@@ -237,13 +237,14 @@ class GatedMatcher:
             starts = np.concatenate(([0], starts))
         rows: list[np.ndarray[Any, Any]] = []
         entries: list[np.ndarray[Any, Any]] = []  # the plan's entry (group list) of each hit
-        for column, (attr, keys, offset) in enumerate(plan.reads, start=1):
+        flags = plan.flags  # columns 1 .. flags, whose entries are 0 .. flags - 1
+        if flags:  # the tokens where each flag is set
+            flag_rows, flag_entries = np.nonzero(table[:, 1 : 1 + flags])
+            rows.append(flag_rows)
+            entries.append(flag_entries.astype(np.int64))
+        for column, (attr, keys, offset) in enumerate(plan.reads[flags:], start=1 + flags):
+            assert keys is not None  # the flags come first
             values = table[:, column]
-            if keys is None:  # a flag: the tokens where it is set
-                hits = np.flatnonzero(values)
-                rows.append(hits)
-                entries.append(np.full(len(hits), offset, dtype=np.int64))
-                continue
             if attr == NORM:  # the vocabulary entry's norm (by its text), as before
                 values = np.fromiter((self.vocab[o].norm for o in values.tolist()),
                                      dtype=np.uint64, count=len(values))  # fmt: skip
@@ -279,13 +280,15 @@ class GatedMatcher:
 class _Plan:
     """The anchor tests of a ``GatedMatcher`` as array reads: ``attrs`` to read per token;
     ``reads`` gives each its sorted anchor values (None for a flag: value 1) and the number of
-    its first entry in ``groups``, the group numbers of each (attribute, value)."""
+    its first entry in ``groups``, the group numbers of each (attribute, value). The
+    ``flags`` flag anchors come first."""
 
     def __init__(self, index: Mapping[int, Mapping[int, list[int]]]) -> None:
         self.attrs: list[int] = []
         self.reads: list[tuple[int, np.ndarray[Any, Any] | None, int]] = []
         self.groups: list[list[int]] = []
         flags = [(a, v) for a, v in index.items() if a < _FLAGS_END and v.get(1)]  # flag bits
+        self.flags = len(flags)  # read first: flag i is column i + 1 and entry i
         values = [(a, v) for a, v in index.items() if a >= _FLAGS_END]
         for attr, by_value in flags:
             self.attrs.append(attr)
