@@ -57,7 +57,8 @@ def run_cli(paths: list[Path], pin: Path | None, extra: list[str]) -> str:
         loader.default_lexicon_dir = lambda: pin  # type: ignore[assignment]
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        main(["check", *map(str, paths), "--format", "json", "--fail-on", "never", *extra])
+        main(["check", *map(str, paths), "--format", "json", "--fail-on", "never", "--no-cache",
+              *extra])
     return out.getvalue()
 
 

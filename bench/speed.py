@@ -1,6 +1,7 @@
 """Speed benchmark: claimcheck's words/s against bare spaCy, cold start, memory, a peer.
 
-    python bench/speed.py [--mb 1.0] [--skip-proselint] [--skip-memory]
+    python bench/speed.py [--mb 1.0] [--skip-proselint] [--skip-memory] [--skip-cold]
+                          [--profile] [--batch 10000]
 
 All throughput figures come from one run over the same corpus (>= --mb MB of article text:
 the project's examples and fixtures plus the article text under ../shared, repeated):
@@ -14,12 +15,19 @@ spacy.blank('en')"`. Peak memory (ru_maxrss of a child process) streams 1,000 an
 documents (single paragraphs of the corpus) through one Linter. Throughput runs are repeated
 in interleaved rounds (--repeat) and the fastest round counts, as other work shares the
 machine. Results are printed and written to bench/results/.
+--profile adds a per-component profile of one --jobs 1 pass in this process (a freshly
+loaded pipeline, as a run has): the tokenizer, each pipe of ``linter.nlp``, each rule kind,
+filtering and results, in seconds. --batch N times N generated documents (a paragraph of the
+corpus and a templated paragraph with one word varied, so CC430's run-level index fills and
+finds copies) checked in one --jobs 1 run with every default rule, CC430 included.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import os
+import random
 import resource
 import shutil
 import statistics
@@ -168,6 +176,96 @@ def memory() -> dict[str, float]:
     return out
 
 
+def profile(named: list[tuple[str, str]]) -> dict[str, float]:
+    """Seconds per part of one ``--jobs 1`` pass over ``named``, in this process: tokenizer,
+    each pipe of the pipeline, each rule kind (summed over its rules), filter and result."""
+    from claimcheck.api import KINDS, Linter
+    from claimcheck.extract.text import parse_plain
+    from claimcheck.nlp.cache import cached_pipeline
+    from claimcheck.rules import rule_phrases
+    from claimcheck.rules.base import CheckContext
+
+    ruleset, nlp = cached_pipeline(phrases=lambda rs: rule_phrases(rs.rules))
+    linter = Linter(ruleset, nlp=nlp)
+    spent: collections.Counter[str] = collections.Counter()
+    clock = time.perf_counter
+
+    def timed_call(key: str, fn: Callable[..., object], *args: object) -> object:
+        start = clock()
+        out = fn(*args)
+        spent[key] += clock() - start
+        return out
+
+    begin = clock()
+    for name, text in named:
+        document = timed_call("parse (plain text)", parse_plain, name, text)
+        doc = timed_call("tokenizer", linter._make_doc, document)
+        for pipe_name, pipe in nlp.pipeline:
+            doc = timed_call(pipe_name, pipe, doc)
+        ctx = CheckContext(document, doc, doc._.cc_context, ruleset,
+                           run_state=linter.run_state, kinds=KINDS)  # fmt: skip
+        findings = []
+        for rule in linter.rules:
+            start = clock()
+            produced = list(KINDS[rule.kind].evaluate(ctx, rule))
+            spent[f"rule kind {rule.kind}"] += clock() - start
+            ctx.produced[rule.id] = produced
+            findings.extend(produced[: rule.limit] if rule.limit else produced)
+        kept = timed_call("filter", linter.filter, ctx, findings)
+        timed_call("result", linter.result, ctx, kept)
+    spent["total"] = clock() - begin
+    return dict(spent.most_common())
+
+
+TEMPLATES = [
+    "Our expert team offers personalised care and the latest treatments in a friendly and "
+    "relaxed setting, so every patient gets the attention they deserve from day one.",
+    "Book your free consultation today and discover why thousands of happy clients trust our "
+    "clinic for safe, natural and lasting results that fit their busy lives.",
+    "This article is for information only and does not replace the advice of your doctor, "
+    "pharmacist or another qualified health professional who knows your history.",
+]
+
+
+def batch_documents(n: int, seed: int = 11) -> list[tuple[str, str]]:
+    """``n`` generated documents: a paragraph of the corpus texts and a template paragraph
+    with one word replaced by a word of another paragraph."""
+    rng = random.Random(seed)
+    paragraphs = [p.strip() for _, t in project_texts() + shared_texts() for p in t.split("\n\n")
+                  if words_of(p) >= 20]  # fmt: skip
+    out = []
+    for i in range(n):
+        body = rng.choice(paragraphs)
+        template = rng.choice(TEMPLATES).split()
+        template[rng.randrange(len(template))] = rng.choice(body.split())
+        out.append((f"batch-{i:05d}.txt", f"{body}\n\n{' '.join(template)}\n"))
+    return out
+
+
+def batch(n: int) -> dict[str, float]:
+    """One --jobs 1 run over ``n`` generated documents with the default rules (CC430 on)."""
+    from claimcheck.api import Linter
+    from claimcheck.cli import DOC_TIMEOUT
+    from claimcheck.extract.text import parse_plain
+    from claimcheck.nlp.cache import cached_pipeline
+    from claimcheck.parallel import check_parallel
+    from claimcheck.rules import rule_phrases
+
+    named = batch_documents(n)
+    ruleset, nlp = cached_pipeline(phrases=lambda rs: rule_phrases(rs.rules))
+    linter = Linter(ruleset, nlp=nlp)
+    if not any(r.kind == "crossdoc" for r in linter.rules):
+        raise SystemExit("--batch: no crossdoc rule (CC430) is enabled")
+    copies = 0
+    start = time.perf_counter()
+    for result in check_parallel(linter, (parse_plain(k, t) for k, t in named), 1, DOC_TIMEOUT):
+        copies += sum(1 for f in result.findings if f.rule == "CC430")
+    seconds = time.perf_counter() - start
+    words = sum(words_of(t) for _, t in named)
+    return {"documents": n, "words": words, "seconds": seconds, "documents_per_s": n / seconds,
+            "words_per_s": words / seconds, "CC430 findings": copies}  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the measurements, print tables, write JSON."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -176,6 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--skip-proselint", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
     ap.add_argument("--skip-cold", action="store_true")
+    ap.add_argument("--profile", action="store_true", help="per-component profile (--jobs 1)")
+    ap.add_argument("--batch", type=int, default=0, metavar="N",
+                    help="time N generated documents in one run, CC430 on")  # fmt: skip
     ap.add_argument("--memory-child", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.memory_child:
@@ -214,6 +315,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {k} | {v:.2f} |" if isinstance(v, float) else f"| {k} | {v} |")
         gap = cold["claimcheck, warm cache"] - cold["bare spaCy start"]
         print(f"claimcheck (warm cache) - bare spaCy: {gap:+.2f} s (target <= +0.5 s)")
+    if args.profile:
+        parts = profile(named)
+        payload["profile"] = parts
+        total = parts["total"]
+        print("\n| part (--jobs 1, one pass) | s | share |\n|---|---|---|")
+        for k, v in parts.items():
+            print(f"| {k} | {v:.2f} | {v / total:.1%} |")
+        print(f"tokenizer floor in this run: {seconds['tokenizer']:.2f} s")
+    if args.batch:
+        result = batch(args.batch)
+        payload["batch"] = result
+        print(f"\nbatch: {result['documents']:,} generated documents, {result['words']:,} words, "
+              f"--jobs 1 with CC430: {result['seconds']:.1f} s ({result['documents_per_s']:.0f} "
+              f"documents/s, {result['words_per_s']:,.0f} words/s), "
+              f"{result['CC430 findings']:,} CC430 findings")  # fmt: skip
     if not args.skip_memory:
         mem = memory()
         payload["peak_rss_mb"] = mem

@@ -6,7 +6,7 @@ from typing import Any
 
 import spacy
 
-from claimcheck.nlp.flags import FIRST_FLAG, LexemeFlags, WordTest, lemma_table
+from claimcheck.nlp.flags import FIRST_FLAG, LexemeFlags, WordTest, lemma_table, settle
 
 PATTERNS: list[Any] = [
     [{"LOWER": {"IN": ["cure", "cures"]}}, {"LOWER": "for"}],
@@ -25,8 +25,9 @@ def test_each_flag_answers_its_predicate() -> None:
     table = lemma_table({"lower": "lower"})
     flags = LexemeFlags(vocab, PATTERNS, table)
     assert flags.flags, "the patterns' predicates get flags"
-    for word in WORDS:
-        lexeme = vocab[word]
+    lexemes = {word: vocab[word] for word in WORDS}
+    settle(vocab)  # flags are set in one pass over the new entries, before a ruler matches
+    for word, lexeme in lexemes.items():
         for key, bit in flags.flags.items():
             membership = WordTest(key, table)(word) != (key[1] == "NOT_IN")
             assert lexeme.check_flag(bit) == membership, (word, key)
@@ -41,9 +42,28 @@ def test_shared_flags_hold_when_any_member_does() -> None:
     flags = LexemeFlags(vocab, many, table)
     assert flags.shared
     members_words = [sorted(key[2])[0] for key in flags.shared]
-    for word in [*members_words, "nothing", "x"]:
-        lexeme = vocab[word]
+    words = [*members_words, "nothing", "x"]
+    lexemes = [vocab[word] for word in words]
+    settle(vocab)
+    for word, lexeme in zip(words, lexemes, strict=True):
         for bit in set(flags.shared.values()):
             members = [k for k, b in flags.shared.items() if b == bit]
             assert lexeme.check_flag(bit) == any(WordTest(k, table)(word) for k in members)
         assert word not in members_words or any(lexeme.check_flag(b) for b in flags.shared.values())
+
+
+def test_flags_survive_a_pickled_vocabulary_and_a_second_install() -> None:
+    import pickle
+
+    nlp = spacy.blank("en")
+    table = lemma_table({"lower": "lower"})
+    LexemeFlags(nlp.vocab, PATTERNS, table)
+    LexemeFlags(nlp.vocab, PATTERNS[:2], table)  # initialized again: the old getters go
+    loaded = pickle.loads(pickle.dumps(nlp))
+    flags = LexemeFlags(loaded.vocab, PATTERNS[:2], table)
+    doc = loaded("Cures for LDL, reducing the tea")
+    settle(loaded.vocab)
+    for token in doc:
+        for key, bit in flags.flags.items():
+            membership = WordTest(key, table)(token.text) != (key[1] == "NOT_IN")
+            assert token.check_flag(bit) == membership, (token.text, key)

@@ -23,6 +23,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.lexicon.model import ModifierGroup
+from claimcheck.nlp.arrays import member
 
 BLOCKS_KEY = "cc_blocks"  # doc.user_data: tuple of (start_char, end_char, role)
 LINKS_KEY = "cc_links"  # doc.user_data: tuple of (start_char, end_char, href)
@@ -95,7 +96,8 @@ class BlockSentences:
         """Hashes of the sentence-final characters (spaCy's string ids are stable)."""
         if self._finals is None:
             chars = Sentencizer.default_punct_chars
-            self._finals = np.fromiter((get_string_id(c) for c in chars), dtype=np.uint64)
+            self._finals = np.unique(np.fromiter((get_string_id(c) for c in chars),
+                                                 dtype=np.uint64))  # sorted, for ``member``
         return self._finals
 
     def __call__(self, doc: Doc) -> Doc:
@@ -105,7 +107,7 @@ class BlockSentences:
         if doc.has_annotation("DEP"):
             raise ValueError(Errors.E043)
         table = doc.to_array([ORTH, IS_PUNCT, IDX]).astype(np.uint64)
-        final = np.isin(table[:, 0], self._final_ids())
+        final = member(table[:, 0], self._final_ids())
         word = ~final & (table[:, 1] == 0)
         marks = np.full(len(doc), -1, dtype=np.int32)
         marks[0] = 1

@@ -133,7 +133,7 @@ class LexemeFlags:
         used = cast(Any, vocab).lex_attr_getters  # not in spaCy's type stubs
         # bits taken by an earlier set of these flags (a pipeline initialized again) are free
         free = [b for b in range(FIRST_FLAG, LAST_FLAG + 1)
-                if b not in used or isinstance(used[b], FlagBit)]  # fmt: skip
+                if b not in used or _ours(used[b])]  # fmt: skip
         groups = 0
         if len(starts) > len(free) and len(starts - sole) <= len(free) - SUPERSETS:
             groups = SUPERSETS
@@ -156,8 +156,17 @@ class LexemeFlags:
             answers.own(bit, key)
         for bit in spare:
             answers.shared(bit, [k for k, b in self.shared.items() if b == bit])
-        for bit in answers.bits():
-            vocab.add_flag(FlagBit(answers, bit, self), bit)
+        for bit in [b for b, getter in used.items() if _ours(getter)]:
+            del used[bit]  # an earlier set of these flags (a pipeline initialized again)
+        # the first bit's getter records each new entry; the others answer nothing (spaCy
+        # then leaves the bit as it is); ``settle`` sets the bits before flags are read
+        bits = answers.bits()
+        new = NewWords(answers, self)
+        quiet = Unanswered()
+        for bit in bits:
+            getter = new.append if bit == bits[0] else quiet.get  # both answer None
+            cast(Any, vocab).add_flag(getter, bit)
+        settle(vocab)
 
     def same_as(self, other: LexemeFlags, table: Mapping[str, str]) -> bool:
         """Whether ``other`` (built with lemma ``table``) gives every predicate the same bit."""
@@ -224,9 +233,8 @@ class WordTest:
 class FlagAnswers:
     """Every flag of a vocabulary entry, computed together the first time one is asked.
 
-    spaCy calls each flag getter in turn for a new vocabulary entry; answering them from
-    one pass (the lower-case form folded once, one dict lookup per form for all word
-    sets) costs a fraction of 45 separate getters.
+    ``settle`` asks once per new vocabulary entry: the lower-case form folded once, one
+    dict lookup per form for all word sets.
     """
 
     def __init__(self, table: Mapping[str, str]) -> None:
@@ -288,26 +296,76 @@ class FlagAnswers:
         return mask
 
 
-class FlagBit:
-    """The lexeme-flag getter of one bit, answered by a shared ``FlagAnswers``; ``owner`` is
-    the ``LexemeFlags`` that installed it."""
+class NewWords(list[str]):
+    """The vocabulary entries made since the flags were last set.
 
-    def __init__(self, answers: FlagAnswers, bit: int, owner: LexemeFlags) -> None:
+    spaCy calls every lexeme attribute getter, one Python call each, for each new vocabulary
+    entry: 45 flag getters cost more than the tokenizer's own work on a new word. Instead the
+    first flag bit's getter is this list's ``append`` (a C call) and the other bits' is
+    ``Unanswered.get``; :func:`settle` then answers all flags of the recorded entries in one
+    pass, setting only the bits that hold (a new entry's bits start cleared). Flags are read
+    by the rulers' Matchers, which settle first (``CheckedSpanRuler.match``).
+
+    Pickled empty, with its ``answers`` and ``owner`` (the ``LexemeFlags`` that installed it):
+    spaCy does not pickle vocabulary entries, so a loaded vocabulary makes them anew.
+    """
+
+    def __init__(self, answers: FlagAnswers, owner: LexemeFlags) -> None:
+        super().__init__()
         self.answers = answers
-        self.bit = bit
         self.owner = owner
 
-    def __call__(self, string: str) -> bool:
-        """Whether the flag holds for the vocabulary entry ``string``."""
-        return self.answers.answer(string) >> self.bit & 1 == 1
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (NewWords, (self.answers, self.owner))
+
+
+class Unanswered(dict[str, bool]):
+    """The getter of the flag bits other than the first: ``get`` answers None for every entry
+    (see ``NewWords``)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Unanswered, ())
+
+
+def _ours(getter: object) -> bool:
+    """Whether a lexeme attribute getter is one that ``LexemeFlags`` installed."""
+    return isinstance(getattr(getter, "__self__", None), (NewWords, Unanswered))
+
+
+def _new_words(vocab: Vocab) -> NewWords | None:
+    """The recorder of new entries installed in ``vocab``, if any."""
+    for getter in cast(Any, vocab).lex_attr_getters.values():
+        owner = getattr(getter, "__self__", None)
+        if isinstance(owner, NewWords):
+            return owner
+    return None
+
+
+def settle(vocab: Vocab) -> None:
+    """Set the flag bits of the vocabulary entries made since the last call (``NewWords``)."""
+    new = _new_words(vocab)
+    if not new:
+        return
+    answers = new.answers
+    bits = answers.bits()
+    declared = sum(1 << bit for bit in bits)
+    answer = answers.answer
+    while new:  # looking an entry up may make it again (a memory zone dropped it)
+        words = new.copy()
+        new.clear()
+        for word in words:
+            mask = answer(word) & declared
+            if mask:
+                lexeme = vocab[word]
+                for bit in bits:
+                    if mask >> bit & 1:
+                        lexeme.set_flag(bit, True)
 
 
 def installed_flags(vocab: Vocab) -> LexemeFlags | None:
     """The ``LexemeFlags`` whose flags the vocabulary computes, if any."""
-    for getter in cast(Any, vocab).lex_attr_getters.values():
-        if isinstance(getter, FlagBit):
-            return getter.owner
-    return None
+    new = _new_words(vocab)
+    return new.owner if new is not None else None
 
 
 def _getter(key: Key, table: Mapping[str, str]) -> WordSet | WordRegex:

@@ -19,10 +19,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import (  # type: ignore[import-not-found]  # Cython, no stubs
-    ENT_ID,
     IDS,
-    LEMMA,
-    LOWER,
     NORM,
     ORTH,
     SENT_START,
@@ -35,7 +32,7 @@ from spacy.vocab import Vocab
 
 _ANCHOR_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH", "LEMMA": "LEMMA",
                  "NORM": "NORM", "ENT_ID": "ENT_ID"}  # fmt: skip
-_TOKEN_LEVEL = (LEMMA, ENT_ID)  # set per token by our components, not per vocabulary entry
+_FLAGS_END = 64  # attribute ids below this are lexeme flag bits
 _STOP_WEIGHT = 40  # a stop word passes about as often as this many other words
 
 
@@ -147,8 +144,7 @@ class GatedMatcher:
         self.groups: dict[tuple[int, frozenset[int]], list[tuple[str, list[dict[str, Any]]]]]
         self.groups = {}
         self._index: dict[int, dict[int, list[int]]] = {}  # attr -> value -> group numbers
-        self._by_lexeme: dict[int, tuple[int, ...]] = {}  # orth -> groups (lexeme-level)
-        self._index_keys: dict[int, np.ndarray[Any, Any]] = {}  # attr -> its values, as an array
+        self._plan: _Plan | None = None
         self._combined: dict[frozenset[int], Matcher] = {}
         self._seen: dict[frozenset[int], int] = {}  # sets of groups met, and how often
         self._single: list[Matcher] | None = None  # one Matcher per group
@@ -158,13 +154,12 @@ class GatedMatcher:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle without the combined Matchers (rebuilt on need)."""
-        return {**self.__dict__, "_combined": {}, "_by_lexeme": {}, "_seen": {}, "_single": None,
-                "_index_keys": {}}
+        return {**self.__dict__, "_combined": {}, "_plan": None, "_seen": {}, "_single": None}
 
     def add(self, key: str, steps: list[dict[str, Any]]) -> None:
         """Add one token pattern under ``key``."""
         Matcher(self.vocab, validate=False).add(key, [steps])  # a bad pattern fails here
-        self._index_keys = {}  # the anchor values may change
+        self._plan = None  # the anchor values may change
         anchor = pattern_anchor(steps, self.flag_words)
         if anchor is None:
             self.everywhere.add(key, [steps])
@@ -177,29 +172,10 @@ class GatedMatcher:
             for value in anchor.values:
                 by_value.setdefault(value, []).append(number)
         self.groups[group].append((key, steps))
-        self._by_lexeme = {}
+        self._plan = None
         self._combined = {}
         self._seen = {}
         self._single = None
-
-    def _lexeme_groups(self, orth: int) -> tuple[int, ...]:
-        """The groups whose anchor a vocabulary entry passes (by its text, lower-case form,
-        norm or lexeme flags: what is the same for every token of that text)."""
-        lexeme = self.vocab[orth]
-        found: set[int] = set()
-        for attr, by_value in self._index.items():
-            if attr in _TOKEN_LEVEL:
-                continue
-            if attr == ORTH:
-                value = orth
-            elif attr == LOWER:
-                value = lexeme.lower
-            elif attr == NORM:
-                value = lexeme.norm
-            else:  # a lexeme flag bit
-                value = int(lexeme.check_flag(attr))
-            found.update(by_value.get(value, ()))
-        return tuple(sorted(found))
 
     def _matchers(self, numbers: frozenset[int], tokens: int) -> list[Matcher]:
         """Matchers that together hold the patterns of a set of groups, for a sentence of
@@ -238,6 +214,12 @@ class GatedMatcher:
                 matcher.add(key, [steps])
         return matcher
 
+    def _reads(self) -> _Plan:
+        """What ``__call__`` reads per token (made once per set of patterns)."""
+        if self._plan is None:
+            self._plan = _Plan(self._index)
+        return self._plan
+
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """Every match within a sentence (a match across a sentence break is dropped)."""
         found: list[tuple[int, int, int]] = []
@@ -245,36 +227,47 @@ class GatedMatcher:
             found.extend(self.everywhere(doc))
         if not self.groups or not len(doc):
             return found
-        token_level = [a for a in _TOKEN_LEVEL if a in self._index]
-        table = doc.to_array([ORTH, SENT_START, *token_level]).astype(np.uint64)
-        starts = np.flatnonzero(table[:, 1] == 1)
+        # one array read per document: sentence starts, then every anchor attribute (lexeme
+        # flags are read through the tokens' lexemes, as the Matcher reads them)
+        plan = self._reads()
+        columns = [SENT_START, *(ORTH if attr == NORM else attr for attr in plan.attrs)]
+        table = doc.to_array(columns).astype(np.uint64).reshape(len(doc), len(columns))
+        starts = np.flatnonzero(table[:, 0] == 1)
         if not len(starts) or starts[0] != 0:
             starts = np.concatenate(([0], starts))
-        sentence_of = (np.searchsorted(starts, np.arange(len(doc)), side="right") - 1).tolist()
-        # the groups whose anchor each sentence holds: lexeme-level tests through a cache,
-        # asked once per distinct word of the document
-        where: dict[int, set[int]] = {}
-        known = self._by_lexeme
-        forms, inverse = np.unique(table[:, 0], return_inverse=True)
-        per_form: list[tuple[int, ...]] = []
-        for orth in forms.tolist():
-            groups = known.get(orth)
-            if groups is None:
-                groups = known[orth] = self._lexeme_groups(orth)
-            per_form.append(groups)
-        anchored = np.fromiter((bool(g) for g in per_form), dtype=bool, count=len(per_form))
-        for i in np.flatnonzero(anchored[inverse]).tolist():
-            where.setdefault(sentence_of[i], set()).update(per_form[inverse[i]])
-        for column, attr in enumerate(token_level, start=2):  # lemmas, health-term types
-            by_value = self._index[attr]
+        rows: list[np.ndarray[Any, Any]] = []
+        entries: list[np.ndarray[Any, Any]] = []  # the plan's entry (group list) of each hit
+        flags = plan.flags  # columns 1 .. flags, whose entries are 0 .. flags - 1
+        if flags:  # the tokens where each flag is set
+            flag_rows, flag_entries = np.nonzero(table[:, 1 : 1 + flags])
+            rows.append(flag_rows)
+            entries.append(flag_entries.astype(np.int64))
+        for column, (attr, keys, offset) in enumerate(plan.reads[flags:], start=1 + flags):
+            assert keys is not None  # the flags come first
             values = table[:, column]
-            keys = self._index_keys.get(attr)
-            if keys is None:
-                keys = self._index_keys[attr] = np.fromiter(by_value, dtype=np.uint64)
-            for i in np.flatnonzero(np.isin(values, keys)).tolist():
-                numbers = by_value.get(int(values[i]))
-                if numbers:
-                    where.setdefault(sentence_of[i], set()).update(numbers)
+            if attr == NORM:  # the vocabulary entry's norm (by its text), as before
+                values = np.fromiter((self.vocab[o].norm for o in values.tolist()),
+                                     dtype=np.uint64, count=len(values))  # fmt: skip
+            at = np.searchsorted(keys, values)
+            np.minimum(at, len(keys) - 1, out=at)
+            hits = np.flatnonzero(keys[at] == values)
+            rows.append(hits)
+            entries.append(at[hits] + offset)
+        hit_rows = np.concatenate(rows)
+        if not len(hit_rows):
+            return found
+        # the groups whose anchor each sentence holds: each (sentence, entry) pair once
+        sentences = np.searchsorted(starts, hit_rows, side="right") - 1
+        width = len(plan.groups)
+        pairs = np.unique(sentences.astype(np.int64) * width + np.concatenate(entries))
+        where: dict[int, set[int]] = {}
+        entry_groups = plan.groups
+        for index, entry in zip((pairs // width).tolist(), (pairs % width).tolist(), strict=True):
+            held = where.get(index)
+            if held is None:
+                where[index] = set(entry_groups[entry])
+            else:
+                held.update(entry_groups[entry])
         bounds = [*starts.tolist(), len(doc)]
         for index, held in where.items():
             start, end = bounds[index], bounds[index + 1]
@@ -282,3 +275,27 @@ class GatedMatcher:
             for matcher in self._matchers(frozenset(held), end - start):
                 found.extend((key, s + start, e + start) for key, s, e in matcher(sentence))
         return found
+
+
+class _Plan:
+    """The anchor tests of a ``GatedMatcher`` as array reads: ``attrs`` to read per token;
+    ``reads`` gives each its sorted anchor values (None for a flag: value 1) and the number of
+    its first entry in ``groups``, the group numbers of each (attribute, value). The
+    ``flags`` flag anchors come first."""
+
+    def __init__(self, index: Mapping[int, Mapping[int, list[int]]]) -> None:
+        self.attrs: list[int] = []
+        self.reads: list[tuple[int, np.ndarray[Any, Any] | None, int]] = []
+        self.groups: list[list[int]] = []
+        flags = [(a, v) for a, v in index.items() if a < _FLAGS_END and v.get(1)]  # flag bits
+        self.flags = len(flags)  # read first: flag i is column i + 1 and entry i
+        values = [(a, v) for a, v in index.items() if a >= _FLAGS_END]
+        for attr, by_value in flags:
+            self.attrs.append(attr)
+            self.reads.append((attr, None, len(self.groups)))
+            self.groups.append(list(by_value.get(1, [])))  # a flag anchor tests value 1
+        for attr, by_value in values:
+            keys = sorted(by_value)
+            self.attrs.append(attr)
+            self.reads.append((attr, np.array(keys, dtype=np.uint64), len(self.groups)))
+            self.groups.extend(list(by_value[k]) for k in keys)

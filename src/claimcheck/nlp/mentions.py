@@ -18,6 +18,8 @@ from spacy.attrs import ORTH  # type: ignore[import-not-found]
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from claimcheck.nlp.arrays import member
+
 MAX_SCARE_WORDS = 3  # words inside the quotes
 _PAIRS = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"'}  # opening -> closing mark
 _TRAIL = frozenset({"\u203a", "\u00bb", ">", "\u2192"})  # breadcrumb separators
@@ -58,6 +60,6 @@ def navigation_trails(doc: Doc, bounds: list[tuple[int, int]]) -> list[tuple[int
 
 def _indices(doc: Doc, texts: Iterable[str]) -> list[int]:
     """Indices of the tokens whose text is one of ``texts`` (one array scan, not a token loop)."""
-    ids = [get_string_id(t) for t in texts]  # spaCy's string hashes: no vocabulary lookup
+    ids = sorted({get_string_id(t) for t in texts})  # spaCy's string hashes: no vocabulary lookup
     orths = doc.to_array(ORTH)
-    return [int(k) for k in np.flatnonzero(np.isin(orths, ids))]
+    return [int(k) for k in np.flatnonzero(member(orths, np.array(ids, dtype=np.uint64)))]

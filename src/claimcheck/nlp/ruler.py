@@ -27,7 +27,7 @@ from claimcheck.lexicon.compile import (
 )
 from claimcheck.lexicon.model import RuleSet
 from claimcheck.nlp.components import TERM_ATTR
-from claimcheck.nlp.flags import LexemeFlags, WordTest, lemma_table
+from claimcheck.nlp.flags import LexemeFlags, WordTest, lemma_table, settle
 from claimcheck.nlp.fold import fold_vocab
 from claimcheck.nlp.gate import GatedMatcher
 from claimcheck.nlp.rulesource import RuleBound
@@ -111,6 +111,7 @@ class CheckedSpanRuler(RuleBound, SpanRuler):
 
     def match(self, doc: Doc) -> list[Span]:
         """The ruler's matches, with the first steps of shared-flag patterns checked."""
+        settle(self.nlp.vocab)  # the lexeme flags of the words new since the last document
         labels = self._match_label_id_map
         spans = sorted({
             Span(doc, start, end, label=labels[key]["label"], span_id=labels[key]["id"])

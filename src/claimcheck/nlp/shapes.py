@@ -25,6 +25,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claimcheck.lexicon.model import ClaimShape, FramedList, WordClass
+from claimcheck.nlp.arrays import member
 from claimcheck.nlp.components import BLOCKS_KEY, doc_text, sentence_table
 from claimcheck.nlp.sentence_model import CLASSES_KEY
 from claimcheck.nlp.terms import HEALTH_TYPES, is_health_document
@@ -146,7 +147,7 @@ class ClassMasks:
             self._heads = np.unique(_pair_key(firsts, seconds))
         keys = _pair_key(lower_array[:-1], lower_array[1:])
         lowers = lower_array.tolist()
-        for i in np.flatnonzero(np.isin(keys, self._heads, assume_unique=False)).tolist():
+        for i in np.flatnonzero(member(keys, self._heads)).tolist():
             for rest, bit in phrases.get(lowers[i], ()):
                 n = len(rest)
                 if tuple(lowers[i + 1 : i + 1 + n]) == rest:

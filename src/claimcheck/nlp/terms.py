@@ -26,6 +26,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from claimcheck.lexicon.model import TermGroup
+from claimcheck.nlp.arrays import member
 
 HEALTH_KEY = "cc_health"  # doc.user_data: distinct strong terms found (int)
 # the term types that name a health topic (a drug, food or chemical is a "substance")
@@ -95,7 +96,7 @@ class HealthTerms:
             return doc
         lemma_array = doc.to_array("LEMMA")
         lower_array = doc.to_array("LOWER")
-        starts = _member(lemma_array, self.lemma_firsts) | _member(lower_array, self.lower_firsts)
+        starts = member(lemma_array, self.lemma_firsts) | member(lower_array, self.lower_firsts)
         lemmas, lowers = lemma_array.tolist(), lower_array.tolist()
         found: list[tuple[int, int, str, bool]] = []
         strong: set[tuple[str, int, int]] = set()
@@ -171,14 +172,6 @@ def plural(word: str) -> str:
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
     return word + "s"
-
-
-def _member(values: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
-    """Which of ``values`` are in ``sorted_keys`` (np.isin without re-sorting the keys)."""
-    if not len(sorted_keys):
-        return np.zeros(len(values), dtype=bool)
-    at = np.minimum(np.searchsorted(sorted_keys, values), len(sorted_keys) - 1)
-    return np.asarray(sorted_keys[at] == values)
 
 
 def is_health_document(doc: Doc, min_terms: int = MIN_HEALTH_TERMS) -> bool:

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span
 from claimcheck.lexicon.kinds import KIND_SPECS
 from claimcheck.lexicon.model import Rule
 from claimcheck.lexicon.params import BoilerplateParams
+from claimcheck.nlp.arrays import member
 from claimcheck.nlp.components import sentence_table
 from claimcheck.nlp.listings import title_run
 from claimcheck.rules.base import CheckContext
@@ -75,7 +76,7 @@ def line_anchors(patterns: list[list[dict[str, Any]]]) -> tuple[np.ndarray[Any, 
 def anchored(doc: Doc, anchors: tuple[np.ndarray[Any, Any], ...]) -> list[int]:
     """Prefix counts of the tokens that carry an anchor: tokens ``a:b`` hold one when
     ``out[b] - out[a]`` is positive."""
-    hit = np.isin(doc.to_array(LOWER), anchors[0]) | np.isin(doc.to_array(LEMMA), anchors[1])
+    hit = member(doc.to_array(LOWER), anchors[0]) | member(doc.to_array(LEMMA), anchors[1])
     out: list[int] = np.concatenate(([0], np.cumsum(hit))).tolist()
     return out
 
