@@ -2,6 +2,7 @@
 
     python scripts/strength_experiment.py [--features rules|uni|all] [--no-rule-label]
                                           [--l2 X] [--min-count N] [--split dev|test|confirm]
+                                          [--own-errors]
 
 Trains one-vs-rest L2 logistic regressions (scripts/logistic.py, Newton's method, so a rerun
 gives the same figures) on the TRAIN split of the project's own corpus
@@ -134,6 +135,8 @@ def main() -> int:
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--split", choices=("dev", "test", "confirm"), default="dev")
+    ap.add_argument("--own-errors", action="store_true",
+                    help="print the own corpus's sentences the rules label wrongly")  # fmt: skip
     args = ap.parse_args()
     linter = Linter()
     rows = corpus()
@@ -145,6 +148,11 @@ def main() -> int:
     print(f"own corpus: {len(rows)} sentences, train {len(train_rows)}, holdout {len(hold)}")
     print(line("own holdout, rules", [(y, r) for _, y, r in hold]))
     print(line("own holdout, model", [(y, top(model, f)[0]) for f, y, _ in hold]))
+    print(line("own corpus (all), rules", [(y, r) for (_, r), (_, y) in both]))
+    if args.own_errors:
+        for (_, r), (s, y) in both:
+            if r != y:
+                print(f"    rules {y}->{r}: {s}")
     data = [(s, y) for s, y in cl.load() if cl.split_of(s) == args.split]
     if not data:
         print("causal-language set absent: no measurement")
