@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -184,7 +185,9 @@ def check(targets: tuple[str, ...], fmt: str, fail_on: str, min_severity: str,
     if not linter.rules:
         raise ConfigError("no rules selected: check --select and --ignore")
     if not no_cache:
-        engine = engine_key(ruleset.digest, (r.id for r in linter.rules), linter.options)
+        # the quote policy and per-path ignores filter after the cache: they do not key it
+        shaping = replace(linter.options, check_quotes=False, per_path=(), batch_size=0)
+        engine = engine_key(ruleset.digest, (r.id for r in linter.rules), shaping)
         linter.result_cache = ResultCache.default(engine)
     run = RunSettings(
         targets=targets, fmt=fmt, output_file=output_file, jsonl_file=jsonl_file,

@@ -100,3 +100,21 @@ def test_no_cache_neither_reads_nor_writes_entries(
     done = CliRunner().invoke(cli, ["check", str(tmp_path / "a.txt"), "--no-cache"])
     assert done.exit_code == 1
     assert not (tmp_path / "cache" / "results").exists()
+
+
+def test_the_filters_that_run_after_the_cache_do_not_change_its_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLAIMCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "a.md").write_text("> Cupping cures back pain, she said.\n\nIt is safe.\n",
+                                   encoding="utf-8")  # fmt: skip
+    first = CliRunner().invoke(cli, ["--no-config", "check", str(tmp_path / "a.md"),
+                                     "--format", "json"])  # fmt: skip
+    import claimcheck.runlevel
+
+    monkeypatch.setattr(claimcheck.runlevel, "_checked", None)  # a miss would now fail
+    quoted = CliRunner().invoke(cli, ["--no-config", "check", str(tmp_path / "a.md"),
+                                      "--format", "json", "--check-quotes"])  # fmt: skip
+    assert quoted.exception is None or isinstance(quoted.exception, SystemExit)
+    plain, judged = json.loads(first.stdout), json.loads(quoted.stdout)
+    assert len(judged["documents"][0]["findings"]) > len(plain["documents"][0]["findings"])
