@@ -21,8 +21,8 @@ from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.findings import Finding, Severity
 from claimcheck.inputs import LoadOptions, iter_inputs
-from claimcheck.outcome import RunSummary
 from claimcheck.reporters import get_reporter
+from tests.reporting import drive
 
 CLAIMS = "Cupping relieves back pain. It is completely safe and has no side effects.\n"
 RAW_CONTROLS = ("\x1b", "\r", "\x08", "\x07", "\x9b")
@@ -103,12 +103,7 @@ def _report(fmt: str, *results: FileResult) -> str:
     """The stdout and stderr a reporter writes for ``results``."""
     out, err = io.StringIO(), io.StringIO()
     reporter = get_reporter(fmt, out, err, color=False)
-    summary = RunSummary()
-    reporter.start()
-    for result in results:
-        summary.add(result)
-        reporter.result(result)
-    reporter.finish(summary)
+    drive(reporter, results)
     return out.getvalue() + err.getvalue()
 
 

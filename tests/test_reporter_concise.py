@@ -9,9 +9,9 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from claimcheck.findings import Finding, Severity
-from claimcheck.outcome import RunSummary
 from claimcheck.reporters import get_reporter
 from claimcheck.results import FileResult
+from tests.reporting import drive
 
 
 def finding(rule: str, start: int, line: int, column: int, message: str) -> Finding:
@@ -23,12 +23,7 @@ def finding(rule: str, start: int, line: int, column: int, message: str) -> Find
 def report(*results: FileResult, quiet: bool = False) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
     reporter = get_reporter("concise", out, err, True, (), quiet)
-    reporter.start()
-    summary = RunSummary()
-    for result in results:
-        summary.add(result)
-        reporter.result(result)
-    reporter.finish(summary)
+    drive(reporter, results)
     return out.getvalue(), err.getvalue()
 
 

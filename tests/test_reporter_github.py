@@ -9,10 +9,10 @@ from click.testing import CliRunner
 
 from claimcheck.cli import cli
 from claimcheck.findings import Finding, Severity
-from claimcheck.outcome import RunSummary
 from claimcheck.reporters import get_reporter
 from claimcheck.reporters.github import escape_data, escape_property
 from claimcheck.results import FileResult
+from tests.reporting import drive
 
 
 def finding(severity: str, message: str, suggestion: str | None = None) -> Finding:
@@ -25,12 +25,7 @@ def finding(severity: str, message: str, suggestion: str | None = None) -> Findi
 def report(*results: FileResult, quiet: bool = False) -> tuple[list[str], str]:
     out, err = io.StringIO(), io.StringIO()
     reporter = get_reporter("github", out, err, None, (), quiet)
-    summary = RunSummary()
-    reporter.start()
-    for result in results:
-        summary.add(result)
-        reporter.result(result)
-    reporter.finish(summary)
+    drive(reporter, results)
     return out.getvalue().splitlines(), err.getvalue()
 
 

@@ -40,8 +40,8 @@ class Ranked:
     def of(cls, result: FileResult) -> Ranked:
         """The ranking entry of a checked document."""
         sev = Counter(str(f.severity) for f in result.findings)
-        unsupported = sum(1 for c in result.claims if not c.negated and c.support == "unsupported")
-        return cls(result.origin, result.score, sev["error"], sev["warning"], unsupported)
+        return cls(result.origin, result.score, sev["error"], sev["warning"],
+                   result.unsupported_claims)  # fmt: skip
 
 
 @dataclass
@@ -135,10 +135,8 @@ class RunSummary:
             return
         self.checked += 1
         self.words += result.words
-        self.claims += sum(1 for c in result.claims if not c.negated)
-        self.unsupported_claims += sum(
-            1 for c in result.claims if not c.negated and c.support == "unsupported"
-        )
+        self.claims += result.asserted_claims
+        self.unsupported_claims += result.unsupported_claims
         for f in result.findings:
             self.by_severity[str(f.severity)] += 1
             if self.worst is None or f.severity > self.worst:

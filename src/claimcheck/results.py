@@ -42,6 +42,16 @@ class FileResult:
     digest: str = ""
     submission: Submission | None = None  # who sent it, in a --jsonl batch
 
+    @property
+    def asserted_claims(self) -> int:
+        """How many claims the document makes (negated ones are not made)."""
+        return sum(1 for c in self.claims if not c.negated)
+
+    @property
+    def unsupported_claims(self) -> int:
+        """How many of its asserted claims have neither a source nor a caveat."""
+        return sum(1 for c in self.claims if not c.negated and c.support == "unsupported")
+
 
 def text_digest(text: str) -> str:
     """A short content hash of a checked text (SHA-256, 16 hex digits)."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from claimcheck.document import Document
 from claimcheck.errors import InputError
 from claimcheck.inputs import Unparsed
@@ -95,3 +97,17 @@ def test_a_url_list_skips_blank_lines_and_comments(tmp_path: Path) -> None:
     assert read_url_list(str(path)) == ["https://example.org/a", "https://example.org/b"]
     missing = read_url_list(str(tmp_path / "none.txt"))
     assert isinstance(missing, InputError) and "cannot read the list of addresses" in str(missing)
+
+
+def test_a_fetched_submission_is_named_by_its_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import claimcheck.inputs.submissions as submissions
+
+    def fake_fetch(url: str, fetch: object | None) -> Unparsed:
+        return Unparsed.of_bytes(url, b"<p>Ginger eases nausea.</p>", "html", url)
+
+    monkeypatch.setattr(submissions, "fetch_unparsed", fake_fetch)
+    (doc,) = loaded(tmp_path, json.dumps({"id": "p9", "url": "https://example.org/p9"}))
+    assert isinstance(doc, Document) and doc.origin == "p9"
+    assert doc.submission is not None and doc.submission.id == "p9"

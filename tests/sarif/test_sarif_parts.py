@@ -12,12 +12,12 @@ from sarif_om import ArtifactLocation, Message, Notification, Region, ReportingC
 from claimcheck.api import check_text
 from claimcheck.findings import Finding, Severity
 from claimcheck.lexicon.model import Rule
-from claimcheck.outcome import RunSummary
 from claimcheck.reporters._sarif_data import sarif_data
 from claimcheck.reporters._sarif_fingerprints import KEY, fingerprints
 from claimcheck.reporters._sarif_places import Places
 from claimcheck.reporters.sarif import SarifReporter
 from claimcheck.results import FileResult
+from tests.reporting import drive
 
 CLAIM = "It is completely safe and has no side effects."
 
@@ -26,12 +26,7 @@ def report(*results: FileResult, rules: tuple[Rule, ...] = ()) -> dict[str, Any]
     """The SARIF log of ``results``."""
     out = io.StringIO()
     reporter = SarifReporter(out, io.StringIO(), False, rules)
-    reporter.start()
-    summary = RunSummary()
-    for result in results:
-        summary.add(result)
-        reporter.result(result)
-    reporter.finish(summary)
+    drive(reporter, results)
     log: dict[str, Any] = json.loads(out.getvalue())
     return log
 

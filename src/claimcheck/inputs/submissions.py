@@ -118,8 +118,9 @@ def _with_info(unparsed: Unparsed, info: Submission) -> Unparsed:
 
 
 def _attach(reader: Callable[[], Document], info: Submission) -> Document:
-    """The parsed Document with its submission (module level, so an Unparsed pickles)."""
-    return dataclasses.replace(reader(), submission=info)
+    """The parsed Document, named by the submission's id (a fetched page's reader names it by
+    its address) and carrying the submission (module level, so an Unparsed pickles)."""
+    return dataclasses.replace(reader(), origin=info.id, submission=info)
 
 
 def _json_type(value: object) -> str:

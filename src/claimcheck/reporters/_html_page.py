@@ -66,11 +66,9 @@ class Row:
 
 def row_of(number: int, result: FileResult) -> Row:
     """The summary line of a checked document."""
-    claims = [c for c in result.claims if not c.negated]
     counts = tuple(sum(1 for f in result.findings if str(f.severity) == s) for s in SEVERITIES)
-    unsupported = sum(1 for c in claims if c.support == "unsupported")
-    return Row(number, result.origin, result.score, result.words, len(claims), unsupported,
-               (counts[0], counts[1], counts[2]))  # fmt: skip
+    return Row(number, result.origin, result.score, result.words, result.asserted_claims,
+               result.unsupported_claims, (counts[0], counts[1], counts[2]))  # fmt: skip
 
 
 def head(summary: RunSummary, rows: Sequence[Row], failed: Sequence[FileResult]) -> str:

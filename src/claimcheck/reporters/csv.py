@@ -63,23 +63,18 @@ class CsvReporter:
 
 
 def row(result: FileResult) -> Row:
-    """A document's sort key and cells."""
+    """A document's sort key (unread inputs last, then the summary's ranking) and cells."""
     sev = Counter(str(f.severity) for f in result.findings)
     cat = Counter(f.category for f in result.findings)
     sub = result.submission
-    unsupported = sum(1 for c in result.claims if not c.negated and c.support == "unsupported")
     cells = [
         result.origin, sub.id if sub else "", (sub.author or "") if sub else "",
         (sub.site or "") if sub else "", str(result.score) if result.error is None else "",
         worst_rule(result), *(str(sev[s]) for s in SEVERITIES), *(str(cat[c]) for c in CATEGORIES),
-        str(result.words), str(sum(1 for c in result.claims if not c.negated)), str(unsupported),
+        str(result.words), str(result.asserted_claims), str(result.unsupported_claims),
         result.error or "",
     ]  # fmt: skip
-    score, errors, warnings, unsupported_, origin = Ranked(
-        result.origin, result.score, sev["error"], sev["warning"], unsupported
-    ).key()
-    key = (int(result.error is not None), score, errors, warnings, unsupported_, origin)
-    return key, [safe_cell(c) for c in cells]
+    return (int(result.error is not None), *Ranked.of(result).key()), [safe_cell(c) for c in cells]
 
 
 def worst_rule(result: FileResult) -> str:
